@@ -1,0 +1,2 @@
+export * from './private-postgres';
+export * from './private-redis';
