@@ -6,5 +6,6 @@ export * from './logger';
 export * from './metric-names';
 export * from './personal-data';
 export * from './queue-names';
+export * from './social-labels';
 export * from './vend-event';
 export * from './vend-labels';
