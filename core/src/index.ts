@@ -1,4 +1,5 @@
 export * from './alertmanager-payload';
+export * from './collector-metric-names';
 export * from './error-codes';
 export * from './errors';
 export * from './ingest-tokens';
@@ -9,3 +10,4 @@ export * from './queue-names';
 export * from './social-labels';
 export * from './vend-event';
 export * from './vend-labels';
+export * from './webhook-signature';

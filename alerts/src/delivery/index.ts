@@ -1,0 +1,6 @@
+export * from './create-delivery';
+export { DEAD_LETTER_QUEUE } from './bullmq-delivery';
+export type { DeadLetter } from './delivery-job';
+export * from './notification';
+export * from './notification-schema';
+export * from './notifier-error';

@@ -1,0 +1,37 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { StimaError } from '@stimawatch/core';
+import type { MiddlewareHandler } from 'hono';
+import type { ApiTokens, Role } from '../api-tokens';
+import type { AlertsHttpEnv } from './http-env';
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** Constant-time comparison of two secrets of any length (compares their SHA-256 digests). */
+export function secretsEqual(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** Requires a bearer token from API_TOKENS whose role is one of `roles`; 401 without one, 403 for other roles. */
+export function requireRole(tokens: ApiTokens, roles: readonly Role[]): MiddlewareHandler<AlertsHttpEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const principal = token === undefined ? undefined : tokens.lookup(token);
+    if (principal === undefined) {
+      throw new StimaError('UNAUTHORIZED', 'a valid bearer token is required (Authorization: Bearer <token>)');
+    }
+    if (!roles.includes(principal.role)) {
+      throw new StimaError('FORBIDDEN', `role ${principal.role} may not do this; needs ${roles.join(' or ')}`, {
+        role: principal.role,
+      });
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+export const ANY_ROLE: readonly Role[] = ['viewer', 'oncall', 'comms', 'admin'];

@@ -1,0 +1,116 @@
+import type { SqlQueryable } from '@stimawatch/core/db';
+import {
+  type AlertEvent,
+  listIncidentAlerts,
+  upsertIncidentAlert,
+} from '../store/alert-event-store';
+import {
+  insertIncident,
+  latestIncidentForGroup,
+  raiseSeverityToPage,
+  reopenIncident,
+} from '../store/incident-store';
+import { addOutboxAction } from '../store/outbox-store';
+import type { Incident, IncidentAlert } from '../store/records';
+import { addTimelineEntry } from '../store/timeline-store';
+import { classifyAlert } from './classify-alert';
+import { queueOpeningActions, resolveInTx } from './incident-transitions';
+
+export interface EventOutcome {
+  incidentId: string | null;
+  /** Set when this event resolved the incident: seconds since its episode began (for MTTR). */
+  resolved?: Incident;
+}
+
+export interface ApplyOptions {
+  now: Date;
+  reopenWindowMs: number;
+  newId: () => string;
+}
+
+const ACTOR = 'alertmanager';
+
+/**
+ * Turns one stored alert event into incident changes (in the caller's transaction). Rules:
+ * - alerts are grouped into incidents by Alertmanager `groupKey` + `service` label;
+ * - a firing alert joins the group's unresolved incident, else reopens the group's last incident when it was
+ *   resolved less than `reopenWindowMs` ago, else opens a new incident;
+ * - a resolved alert resolves the incident once none of its alerts is still firing;
+ * - info alerts never touch incidents; a resolution older than the alert's latest firing is ignored.
+ */
+export async function applyAlertEvent(tx: SqlQueryable, event: AlertEvent, options: ApplyOptions): Promise<EventOutcome> {
+  const facts = classifyAlert(event.payload);
+  if (facts.severity === 'info') return { incidentId: null };
+  const { alert, groupKey } = event.payload;
+  const { now } = options;
+  const current = await latestIncidentForGroup(tx, groupKey, facts.service);
+  const known = current ? (await listIncidentAlerts(tx, current.id)).find((a) => a.fingerprint === alert.fingerprint) : undefined;
+  const record = (incidentId: string, status: IncidentAlert['status']) =>
+    upsertIncidentAlert(tx, {
+      incidentId,
+      fingerprint: alert.fingerprint,
+      alertname: facts.alertname,
+      status,
+      startsAt: alert.startsAt,
+      updatedAt: now,
+    });
+
+  if (alert.status === 'resolved') {
+    if (current === undefined) return { incidentId: null };
+    if (known && isOlder(alert.startsAt, known.startsAt)) return { incidentId: current.id };
+    // Recorded even when its firing was never seen, so that firing arriving late is recognised as stale.
+    await record(current.id, 'resolved');
+    if (current.status === 'resolved' || known === undefined) return { incidentId: current.id };
+    const stillFiring = (await listIncidentAlerts(tx, current.id)).some((a) => a.status === 'firing');
+    if (stillFiring) return { incidentId: current.id };
+    const resolved = await resolveInTx(tx, current, ACTOR, 'alertmanager', now);
+    return resolved ? { incidentId: current.id, resolved } : { incidentId: current.id };
+  }
+
+  // A firing event that predates what we already know (its resolution arrived first) changes nothing.
+  if (known && (isOlder(alert.startsAt, known.startsAt) || (known.startsAt === alert.startsAt && known.status === 'resolved'))) {
+    return { incidentId: current?.id ?? null };
+  }
+  const detail = { alertname: facts.alertname, fingerprint: alert.fingerprint };
+
+  if (current && current.status !== 'resolved') {
+    await record(current.id, 'firing');
+    if (known?.status !== 'firing') {
+      await addTimelineEntry(tx, { incidentId: current.id, at: now, kind: 'triggered', actor: ACTOR, detail });
+    }
+    if (facts.severity === 'page' && current.severity === 'ticket') {
+      const raised = await raiseSeverityToPage(tx, current.id);
+      await addOutboxAction(tx, raised.id, { kind: 'page', round: raised.round }, now);
+    }
+    return { incidentId: current.id };
+  }
+
+  if (current?.resolvedAt && now.getTime() - current.resolvedAt.getTime() <= options.reopenWindowMs) {
+    let reopened = await reopenIncident(tx, current.id, now);
+    if (facts.severity === 'page' && reopened.severity === 'ticket') reopened = await raiseSeverityToPage(tx, current.id);
+    await record(reopened.id, 'firing');
+    await addTimelineEntry(tx, { incidentId: reopened.id, at: now, kind: 'reopened', actor: ACTOR, detail });
+    await queueOpeningActions(tx, reopened, now);
+    return { incidentId: reopened.id };
+  }
+
+  const incident = await insertIncident(tx, {
+    id: options.newId(),
+    groupKey,
+    service: facts.service,
+    severity: facts.severity,
+    team: facts.team,
+    title: facts.title,
+    customerFacing: facts.customerFacing,
+    openedAt: now,
+  });
+  await record(incident.id, 'firing');
+  await addTimelineEntry(tx, { incidentId: incident.id, at: now, kind: 'triggered', actor: ACTOR, detail });
+  await queueOpeningActions(tx, incident, now);
+  return { incidentId: incident.id };
+}
+
+/** RFC 3339 instants compared as instants (Alertmanager may vary the fraction digits). */
+function isOlder(startsAt: string, than: string): boolean {
+  return Date.parse(startsAt) < Date.parse(than);
+}

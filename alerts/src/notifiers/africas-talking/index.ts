@@ -1,0 +1,3 @@
+export * from './africas-talking-config';
+export * from './africas-talking-notifier';
+export * from './sms-response';

@@ -1,0 +1,2 @@
+export * from './email-config';
+export * from './email-notifier';

@@ -1,0 +1,3 @@
+export * from './slack-config';
+export * from './slack-message';
+export * from './slack-notifier';

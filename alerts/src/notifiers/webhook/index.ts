@@ -1,0 +1,3 @@
+export * from './webhook-config';
+export * from './webhook-notifier';
+export * from './webhook-payload';

@@ -1,0 +1,290 @@
+/**
+ * Collector benchmark: ingest throughput against a bare Hono server that only reads and parses the body
+ * (same machine, same run), /metrics render time at realistic cardinality, and RSS after one million
+ * events. The collector runs as a child process (its real composition root) on a private redis-server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { CHANNELS, NORMALISED_CODES, OUTCOMES, STAGES, type VendEvent } from '@stimawatch/core';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createCollectorMetrics } from '../collector/src/metrics/collector-metrics';
+import type { BenchResult } from './bench-result';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+}
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  setupRequest: (request: { body?: string }) => { body?: string };
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TOKEN = 'bench-token-0123456789abcdef';
+const BATCH = 1000;
+const DURATION_SECONDS = 8;
+const MILLION = 1_000_000;
+
+const BARE_SERVER = `
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+app.post('/v1/vend-events', async (c) => {
+  const text = await c.req.text();
+  let count = 0;
+  for (const line of text.split('\\n')) {
+    if (line.trim() === '') continue;
+    JSON.parse(line);
+    count += 1;
+  }
+  return c.json({ accepted: count }, 202);
+});
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log('listening ' + info.port));
+`;
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Spawns a process and waits for a line of its stdout matching `ready`. */
+async function spawnReady(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = ready.exec(output);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
+  });
+  child.stdout?.removeAllListeners('data').resume();
+  child.stderr?.removeAllListeners('data').resume();
+  return { child, match };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One purchase is four stage events; about 3 % of token generations fail with a system code. */
+function batchLines(prefix: string, size: number): string {
+  const lines: string[] = [];
+  const now = Date.now();
+  for (let i = 0; lines.length < size; i++) {
+    const attemptId = `${prefix}-${i}`;
+    const channel = CHANNELS[i % 3] as string;
+    const base = { attemptId, channel, occurredAt: now, latencyMs: 120 };
+    lines.push(JSON.stringify({ ...base, stage: 'payment_received', outcome: 'success', amountMinor: 100_000 }));
+    lines.push(JSON.stringify({ ...base, stage: 'meter_lookup', outcome: 'success', meterNumber: '14252321790' }));
+    lines.push(
+      i % 33 === 0
+        ? JSON.stringify({ ...base, stage: 'token_generation', outcome: 'failed', error: { domain: 'vending', rawCode: 'HSM_UNAVAILABLE' } })
+        : JSON.stringify({ ...base, stage: 'token_generation', outcome: 'success' }),
+    );
+    lines.push(JSON.stringify({ ...base, stage: 'token_delivery_sms', outcome: 'success' }));
+  }
+  return lines.slice(0, size).join('\n');
+}
+
+function vendRequests(kind: 'batch' | 'single', tag: string): AutocannonRequest[] {
+  let sequence = 0;
+  const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' };
+  // A fixed template with a per-request attempt prefix, so every request carries new attempts.
+  const template = kind === 'batch' ? batchLines('@@', BATCH).split('@@') : batchLines('@@', 1).split('@@');
+  return [
+    {
+      method: 'POST',
+      path: '/v1/vend-events',
+      headers,
+      setupRequest: (request) => ({ ...request, body: template.join(`${tag}${sequence++}`) }),
+    },
+  ];
+}
+
+async function load(url: string, kind: 'batch' | 'single', tag: string, duration = DURATION_SECONDS) {
+  const result = await autocannon({
+    url,
+    connections: kind === 'batch' ? 8 : 32,
+    duration,
+    requests: vendRequests(kind, tag),
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${kind} load against ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return result;
+}
+
+async function postBatches(url: string, count: number, tag: string): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const body = batchLines(`${tag}${next++}`, BATCH);
+      const response = await fetch(`${url}/v1/vend-events`, {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+      });
+      if (response.status !== 202) throw new Error(`top-up batch answered ${response.status}`);
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kib / 1024;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Renders /metrics on a registry filled like a busy collector: every channel×stage×outcome, ~40 codes. */
+async function metricsRenderMs(): Promise<{ ms: number; series: number }> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const metrics = createCollectorMetrics(registry, ['vending', 'gateway']);
+  const codes = NORMALISED_CODES.slice(0, 40);
+  const events: VendEvent[] = [];
+  for (const channel of CHANNELS) {
+    for (const stage of STAGES) {
+      for (const outcome of OUTCOMES) {
+        events.push({ version: 1, attemptId: 'x', channel, stage, outcome, occurredAtMs: Date.now(), currency: 'KES', latencyMs: 200 });
+      }
+    }
+    for (const [index, code] of codes.entries()) {
+      for (const stage of [STAGES[index % STAGES.length], STAGES[(index + 2) % STAGES.length]] as const) {
+        events.push({
+          version: 1,
+          attemptId: 'x',
+          channel,
+          stage: stage ?? 'token_generation',
+          outcome: 'failed',
+          occurredAtMs: Date.now(),
+          currency: 'KES',
+          error: { domain: 'vending', rawCode: code, code, class: index % 2 ? 'customer' : 'system', retryable: true },
+        });
+      }
+    }
+    metrics.observePaymentToToken(channel, 42);
+  }
+  metrics.recordEvents(events, Date.now());
+  for (const probe of ['sandbox_vend', 'daraja_oauth', 'ussd_menu']) metrics.setProbe(probe, true, 0.3);
+  const text = await registry.metrics();
+  const series = text.split('\n').filter((line) => line !== '' && !line.startsWith('#')).length;
+  for (let i = 0; i < 50; i++) await registry.metrics();
+  const timings: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const started = performance.now();
+    await registry.metrics();
+    timings.push(performance.now() - started);
+  }
+  return { ms: median(timings), series };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const render = await metricsRenderMs();
+  results.push({ name: 'metrics_render_ms', value: render.ms, unit: `ms (${render.series} series)`, goal: '<10 ms' });
+
+  const redisPort = await freePort();
+  const redis = await spawnReady('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {}, /Ready to accept connections/);
+  const children: ChildProcess[] = [redis.child];
+  try {
+    const bare = await spawnReady(process.execPath, ['--input-type=module', '-e', BARE_SERVER], {}, /listening (\d+)/);
+    children.push(bare.child);
+    const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
+    const collector = await spawnReady(
+      process.execPath,
+      ['--import', 'tsx', 'collector/src/main.ts'],
+      {
+        COLLECTOR_PORT: '0',
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_KEY_PREFIX: 'bench',
+        INGEST_TOKENS: `bench:${TOKEN}`,
+        MPESA_CALLBACK_SECRET: 'bench-callback-secret-0123',
+        LOG_LEVEL: 'info',
+      },
+      /"url":"(http:\/\/[^"]+)"/,
+    );
+    children.push(collector.child);
+    const collectorUrl = collector.match[1] as string;
+
+    await load(bareUrl, 'batch', 'warm-bare-', 2);
+    const warm = await load(collectorUrl, 'batch', 'warm-', 2);
+    const bareBatch = await load(bareUrl, 'batch', 'bare-');
+    const collectorBatch = await load(collectorUrl, 'batch', 'b-');
+    const bareEvents = bareBatch.requests.average * BATCH;
+    const collectorEvents = collectorBatch.requests.average * BATCH;
+    results.push({ name: 'ndjson_batch_events_per_s', value: collectorEvents, unit: 'events/s', goal: '>=100000' });
+    results.push({
+      name: 'ndjson_batch_vs_bare',
+      value: collectorEvents,
+      unit: 'events/s',
+      baseline: bareEvents,
+      ratio: collectorEvents / bareEvents,
+      goal: 'ratio>=0.5',
+    });
+
+    const bareSingle = await load(bareUrl, 'single', 'sbare-');
+    const collectorSingle = await load(collectorUrl, 'single', 's-');
+    results.push({
+      name: 'single_event_requests_per_s',
+      value: collectorSingle.requests.average,
+      unit: 'req/s',
+      baseline: bareSingle.requests.average,
+      ratio: collectorSingle.requests.average / bareSingle.requests.average,
+      goal: 'ratio>=0.6',
+    });
+
+    const sent = (warm.requests.total + collectorBatch.requests.total) * BATCH + collectorSingle.requests.total;
+    const remainingBatches = Math.max(0, Math.ceil((MILLION - sent) / BATCH));
+    await postBatches(collectorUrl, remainingBatches, 'rss-');
+    const pid = collector.child.pid as number;
+    results.push({ name: 'rss_after_1m_events', value: rssMegabytes(pid), unit: 'MB', goal: '<200 MB' });
+    const httpTimings: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      await (await fetch(`${collectorUrl}/metrics`)).text();
+      httpTimings.push(performance.now() - started);
+    }
+    results.push({ name: 'metrics_http_ms_after_1m_events', value: median(httpTimings), unit: 'ms' });
+  } finally {
+    for (const child of children.reverse()) await stopChild(child);
+  }
+  return results;
+}

@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+import { parseCollectorConfig, startCollector } from '../collector/src/index';
+import { createLogger } from '@stimawatch/core';
+const autocannon = createRequire(import.meta.url)('autocannon');
+const mode = process.argv[2] ?? 'single';
+const config = parseCollectorConfig({ INGEST_TOKENS: 'bench:bench-token-0123456789abcdef', MPESA_CALLBACK_SECRET: 'secretsecretsecret', COLLECTOR_PORT: '0', REDIS_KEY_PREFIX: 'prof-tmp' });
+const running = await startCollector(config, { logger: createLogger('c', 'warn') });
+let seq = 0;
+const one = JSON.stringify({ attemptId: '@@', channel: 'mpesa_c2b', stage: 'token_generation', outcome: 'success', latencyMs: 100 }).split('@@');
+const many = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ attemptId: `@@-${i}`, channel: 'mpesa_c2b', stage: 'token_generation', outcome: 'success', latencyMs: 100, occurredAt: Date.now() })).join('\n').split('@@');
+const t = mode === 'single' ? one : many;
+const r = await autocannon({ url: running.url, connections: mode === 'single' ? 32 : 8, duration: 5, requests: [{ method: 'POST', path: '/v1/vend-events', headers: { authorization: 'Bearer bench-token-0123456789abcdef', 'content-type': 'application/x-ndjson' }, setupRequest: (req: object) => ({ ...req, body: t.join(`p${seq++}`) }) }] });
+console.log(mode, r.requests.average, 'req/s', 'lat', r.latency.average, 'non2xx', r.non2xx);
+await running.stop();
+const { Redis } = await import('ioredis'); const rr = new Redis(); let c='0'; do { const [n, k] = await rr.scan(c, 'MATCH', 'prof-tmp*', 'COUNT', 10000); c = n; if (k.length) await rr.del(...k); } while (c !== '0'); rr.disconnect();

@@ -1,0 +1,250 @@
+import { type Logger, StimaError, type VendEvent } from '@stimawatch/core';
+import type { Redis } from 'ioredis';
+import type { CollectorMetrics } from '../metrics/collector-metrics';
+import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
+import { TrackingBacklog } from './tracking-backlog';
+import { MINUTE_TTL_SECONDS, pairedDuration, type TrackingOp, toTrackingOp } from './tracking-op';
+
+export interface AttemptTrackerOptions {
+  redis: Redis;
+  keyPrefix: string;
+  attemptTtlSeconds: number;
+  paymentTokenWaitSeconds: number;
+  backlogCapacity: number;
+  metrics: CollectorMetrics;
+  logger: Logger;
+  now?: () => number;
+  /** How often the paid-without-token gauge and Redis health are refreshed (default 1 s). */
+  refreshIntervalMs?: number;
+}
+
+/** Events per script call; all calls of a request travel in one pipeline (one round trip). */
+const SCRIPT_CHUNK = 1000;
+/** Backlog operations replayed per round trip. */
+const REPLAY_ROUND = 10 * SCRIPT_CHUNK;
+
+/**
+ * Correlates the stages of vend attempts in Redis: dedupes replays, pairs payments with tokens,
+ * keeps per-minute token and failure counts and the set of payments still waiting for a token.
+ * While Redis is away it fails open (every event counts), holds the tracking operations in a bounded
+ * backlog and replays them when Redis returns.
+ */
+export class AttemptTracker {
+  private readonly redis: Redis;
+  private readonly backlog: TrackingBacklog;
+  private readonly now: () => number;
+  private readonly awaitingKey: string;
+  private healthy = false;
+  private draining: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private paymentsWithoutToken: number | undefined;
+
+  constructor(private readonly options: AttemptTrackerOptions) {
+    this.redis = options.redis;
+    this.backlog = new TrackingBacklog(options.backlogCapacity);
+    this.now = options.now ?? Date.now;
+    this.awaitingKey = `${options.keyPrefix}:awaiting-token`;
+    this.healthy = this.redis.status === 'ready';
+    this.redis.on('ready', () => {
+      this.healthy = true;
+      this.publishHealth();
+      void this.drain();
+    });
+    this.redis.on('close', () => {
+      this.healthy = false;
+      this.publishHealth();
+    });
+  }
+
+  /** Ready when Redis answers; while not, ingest still counts events but cannot dedupe them. */
+  isReady(): boolean {
+    return this.healthy && this.redis.status === 'ready';
+  }
+
+  get backlogSize(): number {
+    return this.backlog.size;
+  }
+
+  /** Last value of the global paid-without-token count (undefined before Redis first answered). */
+  get lastPaymentsWithoutToken(): number | undefined {
+    return this.paymentsWithoutToken;
+  }
+
+  start(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setInterval(() => void this.refresh(), this.options.refreshIntervalMs ?? 1000);
+    this.timer.unref();
+    void this.refresh();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.backlog.size > 0 && this.isReady()) await this.drain();
+    if (this.backlog.size > 0) {
+      this.options.logger.error({ backlog: this.backlog.size }, 'stopping with tracking operations not replayed');
+    }
+  }
+
+  /**
+   * Tracks a batch; answers, per event, whether it is new (true) or a replay (false). One Redis round
+   * trip per batch. Throws UNAVAILABLE (→ 503, the sender retries) only when Redis is away and the
+   * backlog cannot take the whole batch, so nothing accepted is ever dropped.
+   */
+  async track(events: readonly VendEvent[]): Promise<boolean[]> {
+    const now = this.now();
+    const ops = events.map((event) => toTrackingOp(event, now));
+    if (this.backlog.size > 0 || !this.isReady()) {
+      this.buffer(ops, false);
+      if (this.isReady()) void this.drain();
+      return ops.map(() => true);
+    }
+    const counted: boolean[] = new Array(ops.length).fill(true);
+    let replies: Array<unknown[] | Error>;
+    try {
+      replies = await this.execute(ops);
+    } catch (error) {
+      this.markUnhealthy(error);
+      this.buffer(ops, false);
+      return counted;
+    }
+    const failed: TrackingOp[] = [];
+    for (const [chunkIndex, reply] of replies.entries()) {
+      const start = chunkIndex * SCRIPT_CHUNK;
+      const chunk = ops.slice(start, start + SCRIPT_CHUNK);
+      if (reply instanceof Error) {
+        this.markUnhealthy(reply);
+        failed.push(...chunk);
+        continue;
+      }
+      for (const [offset, op] of chunk.entries()) {
+        counted[start + offset] = reply[offset] !== 0;
+        this.observePair(op, reply[offset]);
+      }
+    }
+    // Part of this batch is already stored, so the rest must be kept even beyond the soft capacity.
+    if (failed.length > 0) this.buffer(failed, true);
+    return counted;
+  }
+
+  /** Replays the backlog into Redis, oldest first; stops at the first failure and resumes later. */
+  drain(): Promise<void> {
+    if (this.draining === undefined) {
+      this.draining = this.replayBacklog().finally(() => {
+        this.draining = undefined;
+        this.options.metrics.setBacklogEvents(this.backlog.size);
+      });
+    }
+    return this.draining;
+  }
+
+  /** Refreshes the paid-without-token gauge and Redis health from Redis (runs on an interval). */
+  async refresh(): Promise<void> {
+    const now = this.now();
+    try {
+      const replies = await this.redis
+        .pipeline()
+        .zremrangebyscore(this.awaitingKey, '-inf', now - this.options.attemptTtlSeconds * 1000)
+        .zcount(this.awaitingKey, '-inf', now - this.options.paymentTokenWaitSeconds * 1000)
+        .exec();
+      const count = replies?.[1];
+      if (count === undefined || count[0] !== null) throw count?.[0] ?? new Error('empty pipeline reply');
+      this.paymentsWithoutToken = Number(count[1]);
+      this.options.metrics.setPaymentsWithoutToken(this.paymentsWithoutToken);
+      this.healthy = this.redis.status === 'ready';
+    } catch (error) {
+      this.markUnhealthy(error);
+    }
+    this.publishHealth();
+    if (this.backlog.size > 0 && this.isReady()) void this.drain();
+  }
+
+  private async replayBacklog(): Promise<void> {
+    while (this.backlog.size > 0 && this.redis.status === 'ready') {
+      const ops = this.backlog.peek(REPLAY_ROUND);
+      let replies: Array<unknown[] | Error>;
+      try {
+        replies = await this.execute(ops);
+      } catch (error) {
+        this.markUnhealthy(error);
+        return;
+      }
+      let stored = 0;
+      for (const [chunkIndex, reply] of replies.entries()) {
+        if (reply instanceof Error) break;
+        const start = chunkIndex * SCRIPT_CHUNK;
+        for (const [offset, op] of ops.slice(start, start + SCRIPT_CHUNK).entries()) {
+          this.observePair(op, reply[offset]);
+        }
+        stored = Math.min(ops.length, start + SCRIPT_CHUNK);
+      }
+      this.backlog.remove(stored);
+      this.options.metrics.replayed(stored);
+      if (stored < ops.length) {
+        this.markUnhealthy(replies.find((reply) => reply instanceof Error));
+        return;
+      }
+      this.options.logger.info({ replayed: stored, left: this.backlog.size }, 'tracking backlog replayed');
+    }
+  }
+
+  private async execute(ops: readonly TrackingOp[]): Promise<Array<unknown[] | Error>> {
+    const chunks: string[] = [];
+    for (let start = 0; start < ops.length; start += SCRIPT_CHUNK) {
+      chunks.push(JSON.stringify(ops.slice(start, start + SCRIPT_CHUNK)));
+    }
+    let replies = await this.runScript(chunks);
+    // After a Redis restart (or SCRIPT FLUSH) the script is gone: load it once and run those chunks again.
+    if (replies.some((reply) => reply instanceof Error && reply.message.startsWith('NOSCRIPT'))) {
+      await this.redis.script('LOAD', TRACK_ATTEMPTS_LUA);
+      const retry = replies.flatMap((reply, index) =>
+        reply instanceof Error && reply.message.startsWith('NOSCRIPT') ? [index] : [],
+      );
+      const again = await this.runScript(retry.map((index) => chunks[index] as string));
+      replies = replies.slice();
+      for (const [position, index] of retry.entries()) replies[index] = again[position] as unknown[] | Error;
+    }
+    return replies;
+  }
+
+  private async runScript(chunks: readonly string[]): Promise<Array<unknown[] | Error>> {
+    const pipeline = this.redis.pipeline();
+    const { keyPrefix, attemptTtlSeconds } = this.options;
+    for (const chunk of chunks) {
+      pipeline.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, MINUTE_TTL_SECONDS, chunk);
+    }
+    const results = await pipeline.exec();
+    if (results === null) throw new Error('pipeline discarded');
+    return results.map(([error, reply]) => (error !== null ? error : (reply as unknown[])));
+  }
+
+  private observePair(op: TrackingOp, reply: unknown): void {
+    const pair = pairedDuration(op, reply);
+    if (pair !== undefined) this.options.metrics.observePaymentToToken(pair.channel, pair.seconds);
+  }
+
+  private buffer(ops: readonly TrackingOp[], force: boolean): void {
+    if (!this.backlog.offer(ops, force)) {
+      this.options.metrics.setBacklogEvents(this.backlog.size);
+      throw new StimaError(
+        'UNAVAILABLE',
+        'Redis is unreachable and the tracking backlog is full; retry later',
+        { reason: 'backlog_full', backlog: this.backlog.size },
+      );
+    }
+    this.options.metrics.setBacklogEvents(this.backlog.size);
+  }
+
+  private markUnhealthy(error: unknown): void {
+    if (this.healthy) {
+      this.options.logger.warn({ err: (error as Error | undefined)?.message }, 'redis command failed');
+    }
+    this.healthy = false;
+    this.publishHealth();
+  }
+
+  private publishHealth(): void {
+    this.options.metrics.setRedisUp(this.isReady());
+    this.options.metrics.setBacklogEvents(this.backlog.size);
+  }
+}

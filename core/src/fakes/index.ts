@@ -1,0 +1,6 @@
+export {};
+export * from './fake-x-server';
+export * from './fake-africas-talking';
+export * from './fake-slack';
+export * from './fake-smtp';
+export * from './fake-webhook-receiver';
