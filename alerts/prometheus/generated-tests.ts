@@ -28,7 +28,10 @@ function healthyPlatform(steps: number, stepMinutes: number): SeriesInput[] {
   return [
     { series: 'up{job="stimawatch-collector",instance="collector-1:8081"}', values: constant(1, steps) },
     { series: 'stimawatch_payments_without_token', values: constant(1, steps) },
-    { series: 'stimawatch_last_token_issued_timestamp_seconds', values: timestampGauge(steps, stepMinutes, 20) },
+    {
+      series: 'stimawatch_last_token_issued_timestamp_seconds',
+      values: timestampGauge(steps, stepMinutes, 20),
+    },
     { series: 'stimawatch_probe_success{probe="mpesa_stk_vend"}', values: constant(1, steps) },
     { series: 'stimawatch_social_source_up{source="x"}', values: constant(1, steps) },
     {
@@ -129,7 +132,6 @@ const thisWeek = (minute: number) => (minute < WEEK ? 1 : 0.85);
 /** TokenIssuanceStalled (cliff) against the same time last week, over 8 days of 1-minute samples. */
 export function renderTokenCliffTest(): PromtoolTestFile {
   const middayDrop = WEEK + 12 * 60;
-  const nightStop = WEEK + 2 * 60;
   return {
     rule_files: RULE_FILES,
     evaluation_interval: '5m',
@@ -165,10 +167,25 @@ export function renderTokenCliffTest(): PromtoolTestFile {
           },
         ],
       },
+    ],
+  };
+}
+
+/** The cliff's guard: a night trickle stopping is not compared with an equally thin last week. */
+export function renderTokenCliffNightTest(): PromtoolTestFile {
+  const nightStop = WEEK + 2 * 60;
+  return {
+    rule_files: RULE_FILES,
+    evaluation_interval: '15m',
+    tests: [
       {
         name: 'a night trickle stopping altogether does not page (last week too thin to compare)',
         interval: '1m',
-        input_series: weekSeries(nightStop + 120, (m) => (m >= nightStop ? 0 : thisWeek(m)), () => 1),
+        input_series: weekSeries(
+          nightStop + 120,
+          (m) => (m >= nightStop ? 0 : thisWeek(m)),
+          () => 1,
+        ),
         promql_expr_test: [
           {
             expr: 'count_over_time(ALERTS{alertname="TokenIssuanceStalled"}[1d])',

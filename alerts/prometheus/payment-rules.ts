@@ -1,7 +1,11 @@
 import { METRICS, type Stage } from '@stimawatch/core';
 import { num, type RuleContext, type RuleGroup } from './rule-context';
 
-export const PAYMENT_STAGES: readonly Stage[] = ['payment_initiated', 'payment_validation', 'payment_received'];
+export const PAYMENT_STAGES: readonly Stage[] = [
+  'payment_initiated',
+  'payment_validation',
+  'payment_received',
+];
 
 export const PAYMENT_SYSTEM_ERRORS_RATE = 'stimawatch:payment_system_errors:rate5m';
 export const PAYMENT_ATTEMPTS_RATE = 'stimawatch:payment_attempts:rate5m';

@@ -1,5 +1,6 @@
 import { StimaError } from '@stimawatch/core';
 import { z } from 'zod';
+import { parseOptions } from './parse-options';
 
 export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/stimawatch/stimawatch/blob/main/docs/runbooks';
 
@@ -54,13 +55,7 @@ export type ResolvedRuleOptions = z.output<typeof ruleOptionsSchema>;
 
 /** Validates options and fills defaults; fails with a message naming the bad field. */
 export function resolveRuleOptions(options: RuleOptions = {}): ResolvedRuleOptions {
-  const parsed = ruleOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? 'options';
-    throw new StimaError('VALIDATION', `invalid rule option ${field}: ${issue?.message}`, { field });
-  }
-  const resolved = parsed.data;
+  const resolved = parseOptions(ruleOptionsSchema, options, 'rule');
   if (resolved.scrapeIntervalSeconds !== undefined) {
     const window = MIN_RATE_WINDOW_SECONDS / resolved.timeScale;
     if (window < 4 * resolved.scrapeIntervalSeconds) {

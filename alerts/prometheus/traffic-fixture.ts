@@ -52,8 +52,14 @@ export function stageSeries(
   const stageLabels = `channel="${profile.channel}",stage="${profile.stage}"`;
   const split = customer.map((value) => value / profile.customerCodes.length);
   return [
-    { series: `stimawatch_vend_stage_total{${stageLabels},outcome="success"}`, values: counterNotation(success) },
-    { series: `stimawatch_vend_stage_total{${stageLabels},outcome="failed"}`, values: counterNotation(failed) },
+    {
+      series: `stimawatch_vend_stage_total{${stageLabels},outcome="success"}`,
+      values: counterNotation(success),
+    },
+    {
+      series: `stimawatch_vend_stage_total{${stageLabels},outcome="failed"}`,
+      values: counterNotation(failed),
+    },
     {
       series: `stimawatch_vend_errors_total{${stageLabels},code="${profile.systemCode}",class="system"}`,
       values: counterNotation(system),

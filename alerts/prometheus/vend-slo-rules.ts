@@ -24,7 +24,7 @@ export const BURN_RATE_TIERS: readonly BurnRateTier[] = [
   { severity: 'ticket', long: '3d', short: '6h', factor: 1 },
 ];
 
-// Shortest window first; the ratio rules read values recorded earlier in the same group evaluation.
+// Shortest window first; each ratio rule follows the two rates it divides, so one group evaluation is consistent.
 const WINDOWS = [...new Set(BURN_RATE_TIERS.flatMap((tier) => [tier.short, tier.long]))].sort(
   (a, b) => parseDuration(a) - parseDuration(b),
 );

@@ -18,13 +18,14 @@ import { addOutboxAction, completeAction, listPendingActions } from '../src/stor
 import { insertStatement, listStatements } from '../src/store/statement-store';
 import { addTimelineEntry, listTimeline } from '../src/store/timeline-store';
 import { webhookPayload } from './support/alertmanager-fixtures';
+import { dropWhenIdle } from './support/postgres-teardown';
 
 let privatePostgres: PrivatePostgres;
 beforeAll(async () => {
   privatePostgres = await createPrivatePostgres();
 });
 afterAll(async () => {
-  await privatePostgres.drop();
+  await dropWhenIdle(privatePostgres);
 });
 
 const t0 = new Date('2026-05-04T19:00:00.000Z');

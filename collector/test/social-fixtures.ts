@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PostClassification } from '@stimawatch/core';
 import { migrate, openPgliteClient, openPostgresClient, type SqlClient } from '@stimawatch/core/db';
 import { TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Redis } from 'ioredis';
@@ -15,18 +14,9 @@ import { SOCIAL_MIGRATIONS } from '../src/social/storage/mention-migrations';
 export const INGEST_TOKEN = 'mentions-token-0123456789abcdef';
 export const SALT = 'test-salt-0123456789abcdef';
 
-/** The real classifier; tests that need an exact label use a fixed classification instead. */
+/** The real classifier (collector/src/social/classifier). */
 export const classify = (post: { text: string; authorHandle?: string; isOfficialAccount?: boolean }) =>
   classifyPost(post);
-
-export const OUTAGE: PostClassification = {
-  category: 'outage_complaint',
-  topic: 'token_purchase',
-  lang: 'en',
-  county: null,
-  sentiment: 'negative',
-  sentiment_score: -0.8,
-};
 
 export function socialConfig(env: Record<string, string> = {}): SocialConfig {
   return parseSocialConfig({ SOCIAL_HASH_SALT: SALT, ...env });
@@ -108,7 +98,10 @@ export async function startStatementReceiver(failFirst = 0) {
         res.writeHead(503).end();
         return;
       }
-      received.push({ authorization: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString()) });
+      received.push({
+        authorization: req.headers.authorization,
+        body: JSON.parse(Buffer.concat(chunks).toString()),
+      });
       res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":1}');
     });
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { renderComposeAlertmanagerConfig } from '../src/compose-alertmanager-config';
 import { CONTAINER_RULE_FILES_GLOB, readRuleFiles, REPO_ROOT, RULES_DIR } from './rule-files';
 
 const run = promisify(execFile);
@@ -71,6 +72,20 @@ describe('compose Prometheus config', () => {
 });
 
 describe('compose Alertmanager config', () => {
+  it('is the committed output of its generator (npx tsx grafana/src/generate-compose-alertmanager.ts)', () => {
+    expect(readFileSync(ALERTMANAGER_CONFIG, 'utf8')).toBe(renderComposeAlertmanagerConfig());
+  });
+
+  it('routes and inhibits exactly like alerts/alertmanager/alertmanager.yml, only the webhook differs', () => {
+    const shared = parse(readFileSync(join(REPO_ROOT, 'alerts/alertmanager/alertmanager.yml'), 'utf8'));
+    const composed = parse(readFileSync(ALERTMANAGER_CONFIG, 'utf8'));
+    expect(composed.route).toEqual(shared.route);
+    expect(composed.inhibit_rules).toEqual(shared.inhibit_rules);
+    expect(composed.receivers.map((r: { name: string }) => r.name)).toEqual(
+      shared.receivers.map((r: { name: string }) => r.name),
+    );
+  });
+
   it('passes amtool check-config', async () => {
     const result = await outcome('amtool', ['check-config', ALERTMANAGER_CONFIG]);
     expect(result.output).toContain('SUCCESS');
@@ -85,10 +100,12 @@ describe('compose Alertmanager config', () => {
         webhook_configs?: { url: string; http_config?: { authorization?: { credentials_file?: string } } }[];
       }[];
     };
-    const receiver = config.receivers.find((r) => r.name === config.route.receiver);
-    const webhook = receiver?.webhook_configs?.[0];
-    expect(webhook?.url).toBe('http://alerts:8082/v1/alertmanager');
-    const secretFile = webhook?.http_config?.authorization?.credentials_file ?? '';
+    const webhooks = config.receivers.flatMap((r) => r.webhook_configs ?? []);
+    expect(webhooks.length).toBe(config.receivers.length);
+    expect(new Set(webhooks.map((w) => w.url))).toEqual(new Set(['http://alerts:8082/v1/alertmanager']));
+    const files = new Set(webhooks.map((w) => w.http_config?.authorization?.credentials_file));
+    expect(files.size).toBe(1);
+    const secretFile = [...files][0] ?? '';
     const secretName = secretFile.replace('/run/secrets/', '');
     expect(compose.services.alertmanager?.secrets).toContain(secretName);
     expect(compose.secrets?.[secretName]?.environment).toBe('ALERTMANAGER_WEBHOOK_TOKEN');

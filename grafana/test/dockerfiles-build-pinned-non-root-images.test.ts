@@ -117,6 +117,21 @@ describe.each(DOCKERFILES)('$file', ({ file, workspace, port, portVariable }) =>
   });
 });
 
+describe('Dockerfile.alerts console', () => {
+  it('builds the console with its vite config and serves it from DASHBOARD_DIR', () => {
+    const list = instructions(readFileSync(join(REPO_ROOT, 'Dockerfile.alerts'), 'utf8'));
+    const runtime = finalStage(list);
+    expect(list).toContainEqual({ keyword: 'RUN', args: 'npx vite build --config dashboard/vite.config.ts' });
+    expect(readFileSync(join(REPO_ROOT, 'dashboard/vite.config.ts'), 'utf8')).toMatch(/outDir: 'dist'/);
+    expect(runtime).toContainEqual({
+      keyword: 'COPY',
+      args: '--from=console /app/dashboard/dist dashboard/dist',
+    });
+    const env = runtime.find((i) => i.keyword === 'ENV')?.args ?? '';
+    expect(env).toContain('DASHBOARD_DIR=/app/dashboard/dist');
+  });
+});
+
 describe('the tsx runtime the images copy', () => {
   const home = mkdtempSync(join(tmpdir(), 'stimawatch-tsx-runtime-'));
   afterAll(() => rmSync(home, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import { parseSimulatorConfig } from './config/simulator-config';
 import { createControlApp } from './control/control-app';
 import { createCollectorClient } from './generator/collector-client';
 import { createTrafficGenerator } from './generator/traffic-generator';
-import { DEFAULT_OFFICIAL_ACCOUNT, createPostStream } from './posts/post-stream';
 import { fakeXAdminSink, fakeXServerSink } from './posts/fake-x-sink';
+import { createPostStream, DEFAULT_OFFICIAL_ACCOUNT } from './posts/post-stream';
 import type { PostSink } from './posts/post-types';
 import { startTicker } from './ticker';
 
@@ -37,7 +37,10 @@ if (config.initialScenario === 'outage') generator.setScenario({ name: 'outage' 
 const fakeX =
   config.fakeXPort === undefined
     ? undefined
-    : await startFakeXServer({ port: config.fakeXPort, defaultPublisherUsername: DEFAULT_OFFICIAL_ACCOUNT.username });
+    : await startFakeXServer({
+        port: config.fakeXPort,
+        defaultPublisherUsername: DEFAULT_OFFICIAL_ACCOUNT.username,
+      });
 fakeX?.addUser(DEFAULT_OFFICIAL_ACCOUNT);
 fakeX?.addUser({ username: 'KenyaPower', name: 'Kenya Power', followersCount: 2_100_000 });
 
@@ -51,12 +54,19 @@ const posts = sink
   : undefined;
 
 const control = serve({
-  fetch: createControlApp({ generator, token: config.ingestToken, logger: logger.child({ module: 'control' }) }).fetch,
+  fetch: createControlApp({
+    generator,
+    token: config.ingestToken,
+    logger: logger.child({ module: 'control' }),
+  }).fetch,
   port: config.controlPort,
   hostname: '127.0.0.1',
 });
 control.on('error', (error) => {
-  logger.fatal({ err: error, port: config.controlPort }, 'control API cannot listen (SIMULATOR_CONTROL_PORT)');
+  logger.fatal(
+    { err: error, port: config.controlPort },
+    'control API cannot listen (SIMULATOR_CONTROL_PORT)',
+  );
   process.exit(1);
 });
 control.on('listening', () => {
@@ -72,12 +82,16 @@ control.on('listening', () => {
   );
 });
 
-const traffic = startTicker(() => generator.tick(), TRAFFIC_TICK_MS, (error) =>
-  logger.error({ err: error }, 'traffic tick failed'),
+const traffic = startTicker(
+  () => generator.tick(),
+  TRAFFIC_TICK_MS,
+  (error) => logger.error({ err: error }, 'traffic tick failed'),
 );
 const postTicker = posts
-  ? startTicker(() => posts.advanceTo(Date.now(), generator.effectsNow()), POSTS_TICK_MS, (error) =>
-      logger.error({ err: error }, 'adding simulated posts failed'),
+  ? startTicker(
+      () => posts.advanceTo(Date.now(), generator.effectsNow()),
+      POSTS_TICK_MS,
+      (error) => logger.error({ err: error }, 'adding simulated posts failed'),
     )
   : undefined;
 

@@ -3,7 +3,11 @@ export interface Ticker {
   stop(): Promise<void>;
 }
 
-export function startTicker(task: () => Promise<unknown>, intervalMs: number, onError: (error: unknown) => void): Ticker {
+export function startTicker(
+  task: () => Promise<unknown>,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): Ticker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -77,9 +77,9 @@ describe('outage scenario as the collector receives it', () => {
       (e) => e.event.stage === 'payment_validation' && e.event.outcome === 'timeout' && e.at < RECOVERY_AT,
     );
     expect(timeouts.length).toBeGreaterThan(50);
-    expect(timeouts.every((e) => e.event.error?.domain === 'mpesa_c2b' && e.event.error.rawCode === 'TIMEOUT')).toBe(
-      true,
-    );
+    expect(
+      timeouts.every((e) => e.event.error?.domain === 'mpesa_c2b' && e.event.error.rawCode === 'TIMEOUT'),
+    ).toBe(true);
   });
 
   it('stops token successes in phase 2 while confirmations continue at a lower rate', () => {
@@ -94,16 +94,22 @@ describe('outage scenario as the collector receives it', () => {
     const succeeded = tokenEvents('success', settledFrom, RECOVERY_AT).length;
     expect(failed + timedOut).toBeGreaterThan(200);
     expect(succeeded).toBeLessThan((failed + timedOut) * 0.1);
-    expect(tokenEvents('failed', settledFrom, RECOVERY_AT).every((e) => e.event.error?.rawCode === 'HSM_UNAVAILABLE')).toBe(
-      true,
-    );
+    expect(
+      tokenEvents('failed', settledFrom, RECOVERY_AT).every(
+        (e) => e.event.error?.rawCode === 'HSM_UNAVAILABLE',
+      ),
+    ).toBe(true);
   });
 
   it('recovers: validations accepted again and every stuck payment finally gets its token', () => {
     expect(share(validations(RECOVERY_AT + 2_000, END), 'C2B00016')).toBe(0);
     const stuck = new Set(
       collector.events
-        .filter((e) => e.event.stage === 'token_generation' && /HSM_UNAVAILABLE|TIMEOUT/.test(String(e.event.error?.rawCode)))
+        .filter(
+          (e) =>
+            e.event.stage === 'token_generation' &&
+            /HSM_UNAVAILABLE|TIMEOUT/.test(String(e.event.error?.rawCode)),
+        )
         .map((e) => e.event.attemptId),
     );
     const issued = new Set(tokenEvents('success', RECOVERY_AT, END).map((e) => e.event.attemptId));

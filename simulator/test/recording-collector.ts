@@ -2,7 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type VendEventInput, vendEventInputSchema } from '@stimawatch/core';
 import { Hono } from 'hono';
-import { forwardedValidationSchema, c2bCallbackSchema, stkCallbackSchema } from '../src/daraja/daraja-schemas';
+import {
+  c2bCallbackSchema,
+  forwardedValidationSchema,
+  stkCallbackSchema,
+} from '../src/daraja/daraja-schemas';
 
 export interface RecordedDaraja {
   route: 'c2b/validation' | 'c2b/confirmation' | 'stk/callback';
@@ -38,7 +42,8 @@ export async function startRecordingCollector(options: {
   });
 
   app.post('/v1/vend-events', async (c) => {
-    if (c.req.header('authorization') !== `Bearer ${options.token}`) return c.json({ error: 'UNAUTHORIZED' }, 401);
+    if (c.req.header('authorization') !== `Bearer ${options.token}`)
+      return c.json({ error: 'UNAUTHORIZED' }, 401);
     if (c.req.header('content-type') !== 'application/x-ndjson') return c.json({ error: 'UNSUPPORTED' }, 415);
     const lines = (await c.req.text()).split('\n').filter((line) => line.trim() !== '');
     for (const line of lines) {
@@ -79,6 +84,7 @@ export async function startRecordingCollector(options: {
     daraja,
     events,
     rejected,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

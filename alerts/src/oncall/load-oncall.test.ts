@@ -77,7 +77,7 @@ describe('on-call file', () => {
   it('reports unknown fields (typos) instead of ignoring them', () => {
     const message = problem(VALID.replace('delay_minutes: 5', 'delay_minute: 5'));
     expect(message).toContain('oncall.yml:15:9: escalation_policies.engineering.levels[0].delay_minute: unknown field');
-    expect(message).toContain('oncall.yml:13:9: escalation_policies.engineering.levels[0].delay_minutes: Invalid input');
+    expect(message).toContain('oncall.yml:13:9: escalation_policies.engineering.levels[0].delay_minutes: is required');
   });
 
   it('requires a Slack destination on a team whose policy pages by Slack', () => {

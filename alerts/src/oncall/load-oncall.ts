@@ -37,12 +37,14 @@ export function parseOnCallYaml(text: string, file: string): OnCallConfig {
       }),
     );
   }
-  const where = (problem: Problem): string => {
-    const at = lines.linePos(locate(doc, problem.path, problem.atKey === true));
+  const where = (problem: Problem, locateAt: Path = problem.path): string => {
+    const at = lines.linePos(locate(doc, locateAt, problem.atKey === true));
     const field = problem.path.length > 0 ? `${formatPath(problem.path)}: ` : '';
     return `${file}:${at.line}:${at.col}: ${field}${problem.message}`;
   };
-  const parsed = onCallFileSchema.safeParse(doc.toJS());
+  const parsed = onCallFileSchema.safeParse(doc.toJS(), {
+    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
+  });
   if (!parsed.success) {
     fail(
       file,
@@ -55,13 +57,15 @@ export function parseOnCallYaml(text: string, file: string): OnCallConfig {
             atKey: true,
           });
         }
+        // A missing field has no node of its own: point at the key of the mapping that lacks it.
+        if (issue.message === 'is required') return where({ path, message: issue.message, atKey: true }, path.slice(0, -1));
         return where({ path, message: issue.message });
       }),
     );
   }
   const onCall = parsed.data;
   const problems = crossReferenceProblems(onCall);
-  if (problems.length > 0) fail(file, problems.map(where));
+  if (problems.length > 0) fail(file, problems.map((problem) => where(problem)));
   return buildConfig(onCall);
 }
 

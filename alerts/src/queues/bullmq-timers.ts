@@ -30,6 +30,8 @@ export interface BullmqTimersOptions {
 export interface BullmqTimers extends IncidentTimers {
   /** Resolves when Redis answers; for readiness checks. */
   ping(): Promise<void>;
+  /** Ids of jobs not finished yet (delayed, waiting or running), both queues. */
+  pending(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,9 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
     : [];
   for (const worker of workers) {
     worker.on('error', quietErrors);
+    worker.on('completed', (job, result) => {
+      logger.debug({ jobId: job.id, result }, 'timer job done');
+    });
     worker.on('failed', (job, error) => {
       logger.warn({ err: error, jobId: job?.id, attempts: job?.attemptsMade }, 'timer job failed');
     });
@@ -121,22 +126,31 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
     async ping() {
       await call('ping', () => producer.ping());
     },
+    async pending() {
+      const states = ['delayed', 'waiting', 'active', 'prioritized'] as const;
+      const jobs = await call('list jobs', async () => [
+        ...(await escalations.getJobs([...states])),
+        ...(await comms.getJobs([...states])),
+      ]);
+      return jobs.flatMap((job) => (job?.id === undefined ? [] : [job.id]));
+    },
     async close() {
+      // worker.close() waits for running jobs without a deadline, and every close waits for Redis: bound both,
+      // so a shutdown during a Redis outage still ends (unfinished jobs are retried by another worker).
       const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
-      await Promise.all(
-        workers.map(async (worker) => {
-          let timer: NodeJS.Timeout | undefined;
-          const forced = new Promise<void>((resolve) => {
-            timer = setTimeout(() => {
-              logger.warn('timer worker did not finish in time; closing anyway (its job will be retried)');
-              resolve(worker.close(true));
-            }, closeTimeoutMs);
-          });
-          await Promise.race([worker.close(), forced]);
-          clearTimeout(timer);
-        }),
-      );
-      await Promise.all([escalations.close(), comms.close()]);
+      const bounded = async (what: string, work: () => Promise<unknown>) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), closeTimeoutMs);
+        });
+        const outcome = await Promise.race([work().catch((error: unknown) => error), late]);
+        clearTimeout(timer);
+        if (outcome !== undefined && !Array.isArray(outcome)) {
+          logger.warn({ err: outcome === 'late' ? undefined : outcome, what }, 'timer shutdown step did not finish cleanly');
+        }
+      };
+      await bounded('workers', () => Promise.all(workers.map((worker) => worker.close())));
+      await bounded('queues', () => Promise.all([escalations.close(), comms.close()]));
       workerConnection?.disconnect();
       producer.disconnect();
     },

@@ -5,10 +5,10 @@ import {
   METRICS,
   OUTCOMES,
   STAGES,
-  type Stage,
   type VendEvent,
 } from '@stimawatch/core';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createFastHistogram } from './fast-histogram';
 
 /** The fixed set of `reason` values of `stimawatch_ingest_rejected_total`. */
 export const INGEST_REJECT_REASONS = [
@@ -25,6 +25,11 @@ export type IngestRejectReason = (typeof INGEST_REJECT_REASONS)[number];
 
 /** Source label of events that arrive as Daraja callbacks rather than with an ingest token. */
 export const DARAJA_SOURCE = 'daraja';
+
+const indexOf = (values: readonly string[]) => new Map(values.map((value, index) => [value, index]));
+const CHANNEL_INDEX = indexOf(CHANNELS);
+const STAGE_INDEX = indexOf(STAGES);
+const OUTCOME_INDEX = indexOf(OUTCOMES);
 
 const STAGE_SECONDS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 10, 20, 30, 60, 120, 300];
 const PAYMENT_TO_TOKEN_BUCKETS = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21_600];
@@ -59,12 +64,13 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
     labelNames: ['channel', 'stage', 'code', 'class'],
     registers,
   });
-  const stageDuration = new Histogram({
+  const stageDuration = createFastHistogram({
     name: METRICS.vendStageDurationSeconds,
     help: 'Time spent in a vend-attempt stage as reported by the producer.',
-    labelNames: ['stage'],
+    labelName: 'stage',
+    labelValues: STAGES,
     buckets: STAGE_SECONDS_BUCKETS,
-    registers,
+    registry,
   });
   const paymentToToken = new Histogram({
     name: METRICS.paymentToTokenSeconds,
@@ -124,16 +130,18 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
     registers,
   });
 
-  // Series that exist before the first event, so rate() sees the first increment.
-  for (const channel of CHANNELS)
-    for (const stage of STAGES) for (const outcome of OUTCOMES) stageTotal.labels(channel, stage, outcome);
+  // Series that exist before the first event, so rate() sees the first increment. Indexed by
+  // channel, stage and outcome positions for the hot path.
+  const stageChildren: Counter.Internal[] = [];
+  for (const channel of CHANNELS) {
+    for (const stage of STAGES) for (const outcome of OUTCOMES) stageChildren.push(stageTotal.labels(channel, stage, outcome));
+  }
   for (const reason of INGEST_REJECT_REASONS) rejectedTotal.labels(reason);
   for (const source of new Set([...sources, DARAJA_SOURCE])) acceptedTotal.labels(source);
   redisUp.set(0);
+  const stageCounts = new Float64Array(stageChildren.length);
 
-  const stageChildren = new Map<string, Counter.Internal>();
   const errorChildren = new Map<string, Counter.Internal>();
-  const durationChildren = new Map<Stage, Histogram.Internal<'stage'>>();
   const tokenChildren = new Map<Channel, Histogram.Internal<'channel'>>();
   let lastTokenSeconds = 0;
 
@@ -149,28 +157,30 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
   return {
     registry,
     recordEvents(events, nowMs) {
-      const stageCounts = new Map<string, number>();
-      const errorCounts = new Map<string, number>();
+      let errorCounts: Map<string, number> | undefined;
       for (const event of events) {
-        const stageKey = `${event.channel}|${event.stage}|${event.outcome}`;
-        stageCounts.set(stageKey, (stageCounts.get(stageKey) ?? 0) + 1);
+        const stage = STAGE_INDEX.get(event.stage) as number;
+        const slot = ((CHANNEL_INDEX.get(event.channel) as number) * STAGES.length + stage) * OUTCOMES.length;
+        const counter = slot + (OUTCOME_INDEX.get(event.outcome) as number);
+        stageCounts[counter] = (stageCounts[counter] as number) + 1;
         if (event.error !== undefined && event.outcome !== 'success') {
           const errorKey = `${event.channel}|${event.stage}|${event.error.code}|${event.error.class}`;
+          errorCounts ??= new Map();
           errorCounts.set(errorKey, (errorCounts.get(errorKey) ?? 0) + 1);
         }
-        if (event.latencyMs !== undefined) {
-          const stage = event.stage;
-          cached(durationChildren, stage, () => stageDuration.labels(stage)).observe(event.latencyMs / 1000);
-        }
+        if (event.latencyMs !== undefined) stageDuration.observe(stage, event.latencyMs / 1000);
         if (event.stage === 'token_generation' && event.outcome === 'success') {
           const issuedSeconds = Math.min(event.occurredAtMs, nowMs) / 1000;
           if (issuedSeconds > lastTokenSeconds) lastTokenSeconds = issuedSeconds;
         }
       }
-      for (const [key, count] of stageCounts) {
-        cached(stageChildren, key, () => stageTotal.labels(...key.split('|'))).inc(count);
+      for (let slot = 0; slot < stageCounts.length; slot++) {
+        const count = stageCounts[slot] as number;
+        if (count === 0) continue;
+        (stageChildren[slot] as Counter.Internal).inc(count);
+        stageCounts[slot] = 0;
       }
-      for (const [key, count] of errorCounts) {
+      for (const [key, count] of errorCounts ?? []) {
         cached(errorChildren, key, () => errorsTotal.labels(...key.split('|'))).inc(count);
       }
       if (lastTokenSeconds > 0) lastToken.set(lastTokenSeconds);

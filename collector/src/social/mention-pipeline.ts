@@ -1,8 +1,9 @@
-import { hashIdentifier, type Logger, maskPersonalNumbers, type PostClassification } from '@stimawatch/core';
+import { hashIdentifier, type Logger, type PostClassification } from '@stimawatch/core';
 import type { Counter } from 'prom-client';
 import type { ComplaintCounter } from './counting/complaint-counter';
 import type { RepeatFilter } from './counting/repeat-filter';
 import { looksLikeRetweet } from './counting/text-fingerprint';
+import { maskPostText } from './mask-post-text';
 import type { Classify, IncomingMention, IngestSummary, MentionSink } from './mention';
 import { type MentionRow, type MentionStore, mentionIdentity } from './storage/mention-store';
 
@@ -114,8 +115,8 @@ export function createMentionPipeline(deps: MentionPipelineDeps): MentionSink {
       channel: mention.channel,
       externalId: mention.externalId,
       authorKey,
-      authorHandle: mention.authorHandle === null ? null : maskPersonalNumbers(mention.authorHandle),
-      text: maskPersonalNumbers(mention.text),
+      authorHandle: mention.authorHandle === null ? null : maskPostText(mention.authorHandle),
+      text: maskPostText(mention.text),
       createdAtMs: mention.createdAtMs,
       receivedAtMs,
       category: classification.category,

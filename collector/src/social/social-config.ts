@@ -25,6 +25,7 @@ const envSchema = z.object({
   X_POLL_INTERVAL_SECONDS: int(5, 86_400, 60),
   X_OFFICIAL_POLL_INTERVAL_SECONDS: int(5, 86_400, 60),
   X_MAX_PAGES_PER_POLL: int(1, 100, 5),
+  X_MAX_RESULTS: int(10, 100, 100),
   X_MONTHLY_READ_BUDGET: int(0, 1_000_000_000, 10_000),
   X_REQUEST_TIMEOUT_MS: int(100, 120_000, 10_000),
   X_BACKOFF_BASE_SECONDS: int(1, 3600, 30),
@@ -48,6 +49,8 @@ export interface XSourceConfig {
   pollIntervalMs: number;
   officialPollIntervalMs: number;
   maxPagesPerPoll: number;
+  /** Posts per page of recent search (X allows 10–100). */
+  maxResults: number;
   monthlyReadBudget: number;
   requestTimeoutMs: number;
   backoffBaseMs: number;
@@ -112,6 +115,7 @@ export function parseSocialConfig(env: Record<string, string | undefined>): Soci
             pollIntervalMs: values.X_POLL_INTERVAL_SECONDS * 1000,
             officialPollIntervalMs: values.X_OFFICIAL_POLL_INTERVAL_SECONDS * 1000,
             maxPagesPerPoll: values.X_MAX_PAGES_PER_POLL,
+            maxResults: values.X_MAX_RESULTS,
             monthlyReadBudget: values.X_MONTHLY_READ_BUDGET,
             requestTimeoutMs: values.X_REQUEST_TIMEOUT_MS,
             backoffBaseMs: values.X_BACKOFF_BASE_SECONDS * 1000,

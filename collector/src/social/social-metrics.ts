@@ -17,9 +17,6 @@ export interface SocialMetrics {
   postsReadTotal: Counter;
 }
 
-/** Snapshot reads are shared by the gauges of one scrape. */
-const SNAPSHOT_REUSE_MS = 1000;
-
 /**
  * Registers the social metrics on the injected registry. Gauges read one Redis snapshot at scrape time; if
  * Redis does not answer they keep their last values (and the failure is logged) instead of failing /metrics.
@@ -30,19 +27,18 @@ export function createSocialMetrics(
   logger: Logger,
 ): SocialMetrics {
   const registers = [registry];
-  let cached: { atMs: number; snapshot: Promise<SocialSnapshot | undefined> } | undefined;
+  // The gauges of one scrape are collected concurrently: they share the read in flight.
+  let inFlight: Promise<SocialSnapshot | undefined> | undefined;
   const snapshot = (): Promise<SocialSnapshot | undefined> => {
-    const now = Date.now();
-    if (cached === undefined || now - cached.atMs > SNAPSHOT_REUSE_MS) {
-      cached = {
-        atMs: now,
-        snapshot: readSnapshot().catch((error: unknown) => {
-          logger.warn({ err: error }, 'social metrics: Redis snapshot failed; exporting last values');
-          return undefined;
-        }),
-      };
-    }
-    return cached.snapshot;
+    inFlight ??= readSnapshot()
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'social metrics: Redis snapshot failed; exporting last values');
+        return undefined;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
   };
 
   new Gauge({

@@ -4,6 +4,7 @@ import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
 import { TrackingBacklog } from './tracking-backlog';
 import { MINUTE_TTL_SECONDS, pairedDuration, type TrackingOp, toTrackingOp } from './tracking-op';
+import { groupByAttempt, inOpOrder, type ScriptChunk } from './script-chunk';
 
 export interface AttemptTrackerOptions {
   redis: Redis;
@@ -188,30 +189,29 @@ export class AttemptTracker {
     }
   }
 
+  /** Runs the script over the ops (one pipeline); replies come back in the ops' order. */
   private async execute(ops: readonly TrackingOp[]): Promise<Array<unknown[] | Error>> {
-    const chunks: string[] = [];
+    const chunks: ScriptChunk[] = [];
     for (let start = 0; start < ops.length; start += SCRIPT_CHUNK) {
-      chunks.push(JSON.stringify(ops.slice(start, start + SCRIPT_CHUNK)));
+      chunks.push(groupByAttempt(ops, start, Math.min(ops.length, start + SCRIPT_CHUNK)));
     }
     let replies = await this.runScript(chunks);
     // After a Redis restart (or SCRIPT FLUSH) the script is gone: load it once and run those chunks again.
-    if (replies.some((reply) => reply instanceof Error && reply.message.startsWith('NOSCRIPT'))) {
+    const missing = replies.flatMap((reply, index) => (isNoScript(reply) ? [index] : []));
+    if (missing.length > 0) {
       await this.redis.script('LOAD', TRACK_ATTEMPTS_LUA);
-      const retry = replies.flatMap((reply, index) =>
-        reply instanceof Error && reply.message.startsWith('NOSCRIPT') ? [index] : [],
-      );
-      const again = await this.runScript(retry.map((index) => chunks[index] as string));
+      const again = await this.runScript(missing.map((index) => chunks[index] as ScriptChunk));
       replies = replies.slice();
-      for (const [position, index] of retry.entries()) replies[index] = again[position] as unknown[] | Error;
+      for (const [position, index] of missing.entries()) replies[index] = again[position] as unknown[] | Error;
     }
-    return replies;
+    return replies.map((reply, index) => (reply instanceof Error ? reply : inOpOrder(chunks[index] as ScriptChunk, reply)));
   }
 
-  private async runScript(chunks: readonly string[]): Promise<Array<unknown[] | Error>> {
+  private async runScript(chunks: readonly ScriptChunk[]): Promise<Array<unknown[] | Error>> {
     const pipeline = this.redis.pipeline();
     const { keyPrefix, attemptTtlSeconds } = this.options;
     for (const chunk of chunks) {
-      pipeline.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, MINUTE_TTL_SECONDS, chunk);
+      pipeline.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, MINUTE_TTL_SECONDS, chunk.json);
     }
     const results = await pipeline.exec();
     if (results === null) throw new Error('pipeline discarded');
@@ -247,4 +247,8 @@ export class AttemptTracker {
     this.options.metrics.setRedisUp(this.isReady());
     this.options.metrics.setBacklogEvents(this.backlog.size);
   }
+}
+
+function isNoScript(reply: unknown[] | Error): boolean {
+  return reply instanceof Error && reply.message.startsWith('NOSCRIPT');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TrackingBacklog } from './tracking-backlog';
 import type { TrackingOp } from './tracking-op';
 
-const op = (id: number): TrackingOp => [`A${id}`, 's00', 0, '0', 'app', ''];
+const op = (id: number): TrackingOp => [`A${id}`, 0, 0, 'app'];
 
 describe('TrackingBacklog', () => {
   it('takes whole batches up to its capacity and refuses the batch that does not fit', () => {

@@ -1,27 +1,24 @@
 import { type Channel, OUTCOMES, STAGES, type VendEvent } from '@stimawatch/core';
 
 /** One event as the tracking script reads it (see track-attempts-script.ts). */
-export type TrackingOp = [
-  attemptId: string,
-  dedupeField: string,
-  bits: number,
-  occurredAtMs: string,
-  channel: Channel,
-  minute: string,
-];
+export type TrackingOp = [attemptId: string, code: number, occurredAtMs: number, channel: Channel];
 
 export const OP_PAID = 1;
 export const OP_TOKEN = 2;
 export const OP_COUNTED = 4;
 export const OP_SYSTEM_FAILURE = 8;
+export const OP_IN_MINUTE = 16;
 
 /** Per-minute counters are kept a little over a week, for "same minute last week". */
 export const MINUTE_TTL_SECONDS = 8 * 86_400;
-const MINUTE_MS = 60_000;
 
-const FIELDS = new Map<string, string>();
-for (const [s, stage] of STAGES.entries()) {
-  for (const [o, outcome] of OUTCOMES.entries()) FIELDS.set(`${stage}|${outcome}`, `s${s}${o}`);
+/** The stage+outcome index (0-23): an attempt's record keeps one letter per index it has seen. */
+const STAGE_OUTCOME = new Map<string, Map<string, number>>(
+  STAGES.map((stage, s) => [stage, new Map(OUTCOMES.map((outcome, o) => [outcome, s * OUTCOMES.length + o]))]),
+);
+
+export function opBits(op: TrackingOp): number {
+  return Math.floor(op[1] / 32);
 }
 
 /**
@@ -29,7 +26,7 @@ for (const [s, stage] of STAGES.entries()) {
  * clamped to receipt time so they cannot delay the paid-without-token count.
  */
 export function toTrackingOp(event: VendEvent, nowMs: number): TrackingOp {
-  const ms = Math.min(event.occurredAtMs, nowMs);
+  const ms = Math.trunc(Math.min(event.occurredAtMs, nowMs));
   const success = event.outcome === 'success';
   const systemFailure = !success && event.error?.class !== 'customer';
   let bits = 0;
@@ -37,25 +34,19 @@ export function toTrackingOp(event: VendEvent, nowMs: number): TrackingOp {
   if (success && event.stage === 'token_generation') bits |= OP_TOKEN;
   if (success || systemFailure) bits |= OP_COUNTED;
   if (systemFailure) bits |= OP_SYSTEM_FAILURE;
-  const minute = ms > nowMs - MINUTE_TTL_SECONDS * 1000 ? String(Math.floor(ms / MINUTE_MS)) : '';
-  return [
-    event.attemptId,
-    FIELDS.get(`${event.stage}|${event.outcome}`) as string,
-    bits,
-    String(Math.trunc(ms)),
-    event.channel,
-    minute,
-  ];
+  if (ms > nowMs - MINUTE_TTL_SECONDS * 1000) bits |= OP_IN_MINUTE;
+  const index = STAGE_OUTCOME.get(event.stage)?.get(event.outcome) as number;
+  return [event.attemptId, index + 32 * bits, ms, event.channel];
 }
 
 /** A payment→token pair completed by an op: seconds between the two and the payment channel. */
 export function pairedDuration(op: TrackingOp, reply: unknown): { seconds: number; channel: Channel } | undefined {
   if (typeof reply !== 'string') return undefined;
   const bar = reply.indexOf('|');
+  if (bar < 0) return undefined;
   const otherMs = Number(reply.slice(0, bar));
+  if (!Number.isFinite(otherMs)) return undefined;
   const channel = reply.slice(bar + 1) as Channel;
-  if (bar < 0 || !Number.isFinite(otherMs)) return undefined;
-  const ms = Number(op[3]);
-  const seconds = (op[2] & OP_TOKEN ? ms - otherMs : otherMs - ms) / 1000;
+  const seconds = (opBits(op) & OP_TOKEN ? op[2] - otherMs : otherMs - op[2]) / 1000;
   return { seconds: Math.max(0, seconds), channel };
 }

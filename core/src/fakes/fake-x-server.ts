@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleFakeXAdmin } from './fake-x-admin';
+import { listPage } from './fake-x-page';
 import {
-  compareIds,
   createFakeXStore,
   type FakeXPost,
   type FakeXPostInput,
@@ -9,21 +10,17 @@ import {
   type FakeXUserInput,
   matchesSearchQuery,
   parseSearchQuery,
-  tweetWire,
   userWire,
 } from './fake-x-store';
-import { handleFakeXAdmin } from './fake-x-admin';
 import {
-  decodePageToken,
   type FakeXFault,
-  encodePageToken,
+  type FakeXReply,
   fieldSet,
   invalidRequest,
   notFound,
-  renderFakeXFault,
-  type FakeXReply,
-  xProblem,
   readJson,
+  renderFakeXFault,
+  xProblem,
 } from './fake-x-wire';
 
 export type { FakeXPost, FakeXPostInput, FakeXUser, FakeXUserInput } from './fake-x-store';
@@ -63,6 +60,7 @@ export interface FakeXServer {
 type Reply = FakeXReply;
 
 const SEARCH_PATH = '/2/tweets/search/recent';
+const MAX_LOGGED_REQUESTS = 10_000;
 
 /**
  * A fake of the X API v2 on 127.0.0.1 speaking the real wire format (bodies, rate-limit headers, problem
@@ -164,7 +162,7 @@ export async function startFakeXServer(options: FakeXServerOptions = {}): Promis
     const matching = store.posts.filter((post) =>
       matchesSearchQuery(parsed, post, store.users.get(post.authorId)),
     );
-    return listPage(matching, params, 'next_token', 10);
+    return listPage(store, matching, params, 'next_token', 10);
   };
 
   const userTweets = (userId: string, params: URLSearchParams): Reply => {
@@ -176,67 +174,7 @@ export async function startFakeXServer(options: FakeXServerOptions = {}): Promis
         !(exclude.has('retweets') && post.referencedTweets.some((ref) => ref.type === 'retweeted')) &&
         !(exclude.has('replies') && post.referencedTweets.some((ref) => ref.type === 'replied_to')),
     );
-    return listPage(posts, params, 'pagination_token', 5);
-  };
-
-  const listPage = (
-    candidates: FakeXPost[],
-    params: URLSearchParams,
-    tokenParam: string,
-    minResults: number,
-  ): Reply => {
-    const maxRaw = params.get('max_results') ?? '10';
-    const max = Number(maxRaw);
-    if (!Number.isInteger(max) || max < minResults || max > 100) {
-      return invalidRequest(
-        'max_results',
-        maxRaw,
-        `The \`max_results\` query parameter value [${maxRaw}] is not between ${minResults} and 100`,
-      );
-    }
-    for (const name of ['since_id', 'until_id']) {
-      const value = params.get(name);
-      if (value !== null && !/^\d{1,19}$/.test(value)) {
-        return invalidRequest(name, value, `The \`${name}\` query parameter value [${value}] is not valid`);
-      }
-    }
-    const token = params.get(tokenParam);
-    const afterId = token === null ? null : decodePageToken(token);
-    if (token !== null && afterId === null) {
-      return invalidRequest(
-        tokenParam,
-        token,
-        `The \`${tokenParam}\` query parameter value [${token}] is not valid`,
-      );
-    }
-    const sinceId = params.get('since_id');
-    const untilId = params.get('until_id');
-    const sorted = candidates
-      .filter((post) => sinceId === null || compareIds(post.id, sinceId) > 0)
-      .filter((post) => untilId === null || compareIds(post.id, untilId) < 0)
-      .filter((post) => afterId === null || compareIds(post.id, afterId) < 0)
-      .sort((a, b) => compareIds(b.id, a.id));
-    const page = sorted.slice(0, max);
-    const first = page[0];
-    const last = page[page.length - 1];
-    if (first === undefined || last === undefined)
-      return { status: 200, body: { meta: { result_count: 0 } } };
-    const tweetFields = fieldSet(params.get('tweet.fields'));
-    const body: Record<string, unknown> = { data: page.map((post) => tweetWire(post, tweetFields)) };
-    if (fieldSet(params.get('expansions')).has('author_id')) {
-      const userFields = fieldSet(params.get('user.fields'));
-      const authors = [...new Set(page.map((post) => post.authorId))]
-        .map((id) => store.users.get(id))
-        .filter((user): user is FakeXUser => user !== undefined);
-      body.includes = { users: authors.map((user) => userWire(user, userFields)) };
-    }
-    body.meta = {
-      newest_id: first.id,
-      oldest_id: last.id,
-      result_count: page.length,
-      ...(sorted.length > page.length ? { next_token: encodePageToken(last.id) } : {}),
-    };
-    return { status: 200, body };
+    return listPage(store, posts, params, 'pagination_token', 5);
   };
 
   const publish = async (req: IncomingMessage): Promise<Reply> => {
@@ -289,6 +227,9 @@ export async function startFakeXServer(options: FakeXServerOptions = {}): Promis
       .then((reply) => {
         if (!isAdmin) {
           const status = reply === 'sent' ? res.statusCode : reply.status;
+          // A long-running local fake keeps the latest requests only.
+          if (requests.length >= MAX_LOGGED_REQUESTS)
+            requests.splice(0, requests.length - MAX_LOGGED_REQUESTS + 1);
           requests.push({
             method: req.method ?? 'GET',
             path: url.pathname,

@@ -19,12 +19,19 @@ describe('parseSimulatorConfig', () => {
   });
 
   it('reads overrides', () => {
-    const config = parseSimulatorConfig({ ...REQUIRED, SIM_SCALE: '1', SIM_TIME_SCALE: '60', FAKE_X_PORT: '8089' });
+    const config = parseSimulatorConfig({
+      ...REQUIRED,
+      SIM_SCALE: '1',
+      SIM_TIME_SCALE: '60',
+      FAKE_X_PORT: '8089',
+    });
     expect(config).toMatchObject({ scale: 1, timeScale: 60, fakeXPort: 8089 });
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => parseSimulatorConfig({ MPESA_CALLBACK_SECRET: 'y'.repeat(24) })).toThrow(/SIMULATOR_INGEST_TOKEN/);
+    expect(() => parseSimulatorConfig({ MPESA_CALLBACK_SECRET: 'y'.repeat(24) })).toThrow(
+      /SIMULATOR_INGEST_TOKEN/,
+    );
     expect(() => parseSimulatorConfig({ ...REQUIRED, SIM_SCALE: '-1' })).toThrow(/SIM_SCALE/);
     expect(() => parseSimulatorConfig({ ...REQUIRED, COLLECTOR_URL: 'ftp://x' })).toThrow(/COLLECTOR_URL/);
   });

@@ -9,7 +9,9 @@ const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const envSchema = z.object({
   COLLECTOR_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8081'),
-  SIMULATOR_INGEST_TOKEN: z.string().min(16, 'must be set (the bearer token for /v1/vend-events), 16+ characters'),
+  SIMULATOR_INGEST_TOKEN: z
+    .string()
+    .min(16, 'must be set (the bearer token for /v1/vend-events), 16+ characters'),
   MPESA_CALLBACK_SECRET: z.string().min(8, 'must be set (the Daraja callback path secret), 8+ characters'),
   SIM_SCALE: z.coerce.number().positive().max(10).default(0.1),
   SIM_TIME_SCALE: z.coerce.number().positive().max(10_000).default(1),

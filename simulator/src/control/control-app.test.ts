@@ -16,7 +16,10 @@ function setup() {
     clock,
     logger: createLogger('test', 'silent'),
   });
-  return { clock, app: createControlApp({ generator, token: TOKEN, logger: createLogger('test', 'silent') }) };
+  return {
+    clock,
+    app: createControlApp({ generator, token: TOKEN, logger: createLogger('test', 'silent') }),
+  };
 }
 
 const post = (body: unknown, token = TOKEN) => ({
@@ -29,7 +32,12 @@ describe('control API', () => {
   it('shows the running scenario', async () => {
     const response = await setup().app.request('/scenario');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ name: 'normal', phase: 'normal', runId: 0, stats: { purchases: 0 } });
+    expect(await response.json()).toMatchObject({
+      name: 'normal',
+      phase: 'normal',
+      runId: 0,
+      stats: { purchases: 0 },
+    });
   });
 
   it('switches to an outage with custom durations and reports its phases', async () => {
@@ -46,7 +54,10 @@ describe('control API', () => {
   });
 
   it('refuses a switch without the bearer token', async () => {
-    const response = await setup().app.request('/scenario', post({ name: 'outage' }, 'wrong-token-0123456789'));
+    const response = await setup().app.request(
+      '/scenario',
+      post({ name: 'outage' }, 'wrong-token-0123456789'),
+    );
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: 'UNAUTHORIZED' });
   });

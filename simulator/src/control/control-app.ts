@@ -1,11 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type Logger, StimaError, errorBody, httpStatusFor } from '@stimawatch/core';
+import { errorBody, httpStatusFor, type Logger, StimaError } from '@stimawatch/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { TrafficGenerator } from '../generator/traffic-generator';
 import { SCENARIO_NAMES } from '../scenario/scenario';
 
-const durationMs = z.number().int().min(100).max(24 * 3_600_000);
+const durationMs = z
+  .number()
+  .int()
+  .min(100)
+  .max(24 * 3_600_000);
 
 /** `POST /scenario` body: which scenario, optionally its phase lengths (scenario ms) and time compression. */
 export const scenarioRequestSchema = z.strictObject({
@@ -48,14 +52,19 @@ export function createControlApp(deps: ControlAppDeps): Hono {
 
   app.post('/scenario', async (c) => {
     if (!authorised(c.req.header('authorization'), deps.token)) {
-      throw new StimaError('UNAUTHORIZED', 'POST /scenario needs Authorization: Bearer <SIMULATOR_INGEST_TOKEN>');
+      throw new StimaError(
+        'UNAUTHORIZED',
+        'POST /scenario needs Authorization: Bearer <SIMULATOR_INGEST_TOKEN>',
+      );
     }
     const raw = await c.req.json().catch((cause: unknown) => {
       throw new StimaError('VALIDATION', 'body must be JSON', {}, cause);
     });
     const parsed = scenarioRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      throw new StimaError('VALIDATION', 'invalid scenario request', { issues: z.treeifyError(parsed.error) });
+      throw new StimaError('VALIDATION', 'invalid scenario request', {
+        issues: z.treeifyError(parsed.error),
+      });
     }
     const status = deps.generator.setScenario(parsed.data);
     deps.logger.info({ runId: status.runId, scenario: status.name }, 'scenario switched via control API');

@@ -13,8 +13,8 @@ export const c2bCallbackSchema = z.strictObject({
   TransID: z.string().regex(/^[A-Z0-9]{10}$/),
   /** YYYYMMDDHHmmss, EAT, no zone. */
   TransTime: digits(14),
-  /** Shillings with two decimals, as a string. */
-  TransAmount: z.string().regex(/^\d+\.\d{2}$/),
+  /** Shillings as a string: "500.00" (older sandbox samples send "10"). */
+  TransAmount: z.string().regex(/^\d+(\.\d{2})?$/),
   BusinessShortCode: z.string().regex(/^\d{5,7}$/),
   BillRefNumber: z.string().max(20),
   InvoiceNumber: z.string(),
@@ -30,7 +30,15 @@ export const c2bCallbackSchema = z.strictObject({
 export type C2bCallbackBody = z.infer<typeof c2bCallbackSchema>;
 
 /** The C2B validation result codes of the official table. */
-export const C2B_RESULT_CODES = ['0', 'C2B00011', 'C2B00012', 'C2B00013', 'C2B00014', 'C2B00015', 'C2B00016'] as const;
+export const C2B_RESULT_CODES = [
+  '0',
+  'C2B00011',
+  'C2B00012',
+  'C2B00013',
+  'C2B00014',
+  'C2B00015',
+  'C2B00016',
+] as const;
 
 /**
  * A validation request as our validation endpoint forwards it to the collector: the Daraja body unchanged,
@@ -68,7 +76,10 @@ export const stkCallbackSchema = z.strictObject({
       }),
       z.strictObject({
         ...stkCallbackCore,
-        ResultCode: z.number().int().refine((code) => code !== 0, 'failure codes are non-zero'),
+        ResultCode: z
+          .number()
+          .int()
+          .refine((code) => code !== 0, 'failure codes are non-zero'),
       }),
     ]),
   }),

@@ -56,7 +56,11 @@ export function createCollectorClient(options: CollectorClientOptions): Collecto
 
   return {
     sendDaraja: (route, body) =>
-      post(`${base}/v1/mpesa/${secret}/${route}`, { 'content-type': 'application/json' }, JSON.stringify(body)),
+      post(
+        `${base}/v1/mpesa/${secret}/${route}`,
+        { 'content-type': 'application/json' },
+        JSON.stringify(body),
+      ),
     sendVendEvents: (events) =>
       post(
         `${base}/v1/vend-events`,

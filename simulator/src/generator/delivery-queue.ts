@@ -34,7 +34,9 @@ export class DeliveryQueue {
 
   /** Steps and events held, in any state. */
   get size(): number {
-    return this.#scheduled.size + this.#daraja.size + this.#vend.length + (this.#vendRetry?.events.length ?? 0);
+    return (
+      this.#scheduled.size + this.#daraja.size + this.#vend.length + (this.#vendRetry?.events.length ?? 0)
+    );
   }
 
   get scheduledCount(): number {

@@ -26,7 +26,11 @@ export function createDeliveryReporter(deps: { queue: DeliveryQueue; random: Ran
 
   function noteRetry(result: Extract<DeliveryResult, { ok: false }>, what: string): void {
     counts.retries++;
-    if (failing === 0) logger.warn({ what, status: result.status, reason: result.reason }, 'collector request failed, retrying');
+    if (failing === 0)
+      logger.warn(
+        { what, status: result.status, reason: result.reason },
+        'collector request failed, retrying',
+      );
     failing++;
   }
 
@@ -63,7 +67,10 @@ export function createDeliveryReporter(deps: { queue: DeliveryQueue; random: Ran
         noteRetry(result, 'vend-events');
       } else {
         counts.rejectedByCollector += batch.events.length;
-        logger.error({ events: batch.events.length, status: result.status }, 'collector rejected a vend-event batch');
+        logger.error(
+          { events: batch.events.length, status: result.status },
+          'collector rejected a vend-event batch',
+        );
       }
     },
   };

@@ -8,13 +8,13 @@ import { planBacklogToken, planVending } from '../model/vending-plan';
 import { createRandom } from '../random/seeded-random';
 import {
   DEFAULT_OUTAGE_DURATIONS,
+  effectsAt,
   type OutageDurations,
   type PhaseName,
+  phaseAt,
   type ScenarioEffects,
   type ScenarioName,
   type ScenarioRun,
-  effectsAt,
-  phaseAt,
   scenarioElapsedMs,
 } from '../scenario/scenario';
 import { createBacklog } from './backlog';
@@ -127,7 +127,9 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
     const mid = (from + to) / 2;
     const rate = purchasesPerMinute(mid, scale) * effectsAt(run, mid).purchaseRateFactor;
     const count = arrivals.poisson((rate * (to - from)) / 60_000);
-    const times = Array.from({ length: count }, () => from + arrivals.next() * (to - from)).sort((a, b) => a - b);
+    const times = Array.from({ length: count }, () => from + arrivals.next() * (to - from)).sort(
+      (a, b) => a - b,
+    );
     for (const at of times) {
       if (queue.size >= maxBuffered) {
         stats.suppressedPurchases++;
@@ -158,7 +160,9 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
 
   async function send(now: number, anyBatchTime = false): Promise<void> {
     release(now);
-    const sends = queue.takeDaraja(now, maxConcurrent).map((delivery) => reporter.sendDaraja(client, delivery, now));
+    const sends = queue
+      .takeDaraja(now, maxConcurrent)
+      .map((delivery) => reporter.sendDaraja(client, delivery, now));
     if (anyBatchTime || now - lastBatchMs >= batchIntervalMs) {
       const batch = queue.takeVendBatch(now, maxBatchEvents);
       if (batch) {
@@ -227,7 +231,8 @@ export function createTrafficGenerator(options: TrafficGeneratorOptions): Traffi
         await send(clock.now(), true);
         if (queue.size > 0) await wait(100);
       }
-      if (queue.size > 0) logger.error({ left: queue.size }, 'shutdown deadline reached with undelivered requests');
+      if (queue.size > 0)
+        logger.error({ left: queue.size }, 'shutdown deadline reached with undelivered requests');
       return queue.size;
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEAN_PURCHASES_PER_MINUTE, dailyIntensity, purchasesPerMinute } from './daily-curve';
+import { dailyIntensity, MEAN_PURCHASES_PER_MINUTE, purchasesPerMinute } from './daily-curve';
 import { eatInstant } from './eat-time';
 
 const TUESDAY = { y: 2024, m: 6, d: 4 };

@@ -1,8 +1,8 @@
 import type { Channel, ErrorDomain, Outcome, Stage, VendEventInput } from '@stimawatch/core';
 import type { C2bCallbackBody, ForwardedValidationBody, StkCallbackBody } from '../daraja/daraja-schemas';
-import type { IdentityMint } from './purchase-identity';
 import type { Random } from '../random/seeded-random';
 import type { ScenarioEffects } from '../scenario/scenario';
+import type { IdentityMint } from './purchase-identity';
 
 /** Collector routes under `/v1/mpesa/:secret/` that carry Daraja bodies. */
 export type DarajaRoute = 'c2b/validation' | 'c2b/confirmation' | 'stk/callback';

@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel, STAGES, normaliseErrorCode, vendEventInputSchema } from '@stimawatch/core';
+import { CHANNELS, type Channel, normaliseErrorCode, STAGES, vendEventInputSchema } from '@stimawatch/core';
 import { describe, expect, it } from 'vitest';
 import { c2bCallbackSchema, forwardedValidationSchema, stkCallbackSchema } from '../daraja/daraja-schemas';
 import { CHANNEL_MIX } from './channel-mix';
@@ -88,10 +88,13 @@ describe('planPurchase', () => {
   it('rejects about 1.5 % of paybill validations as unknown meters, and almost none for system reasons', () => {
     const validations = plans(30_000, 6, 'mpesa_c2b').flatMap((plan) =>
       plan.steps.flatMap((step) =>
-        step.kind === 'daraja' && step.route === 'c2b/validation' ? [forwardedValidationSchema.parse(step.body)] : [],
+        step.kind === 'daraja' && step.route === 'c2b/validation'
+          ? [forwardedValidationSchema.parse(step.body)]
+          : [],
       ),
     );
-    const share = (code: string) => validations.filter((v) => v.ResultCode === code).length / validations.length;
+    const share = (code: string) =>
+      validations.filter((v) => v.ResultCode === code).length / validations.length;
     expect(share('C2B00012')).toBeGreaterThan(0.01);
     expect(share('C2B00012')).toBeLessThan(0.02);
     expect(share('C2B00016')).toBe(0);
@@ -103,7 +106,8 @@ describe('planPurchase', () => {
       plan.steps.flatMap((step) => (step.kind === 'vend_event' ? [step.event] : [])),
     );
     const systemErrors = events.filter(
-      (event) => event.error && normaliseErrorCode(event.error.domain, event.error.rawCode).class === 'system',
+      (event) =>
+        event.error && normaliseErrorCode(event.error.domain, event.error.rawCode).class === 'system',
     );
     expect(systemErrors.length / events.length).toBeLessThan(0.003);
     expect(systemErrors.length).toBeGreaterThan(0);
@@ -124,7 +128,9 @@ describe('planPurchase', () => {
   it('answers C2B00016 with the reject share of the outage', () => {
     const all = plans(2_000, 9, 'mpesa_c2b', { validationRejectShare: 0.5 });
     const rejected = all.filter((plan) =>
-      plan.steps.some((s) => s.kind === 'daraja' && 'ResultCode' in s.body && s.body.ResultCode === 'C2B00016'),
+      plan.steps.some(
+        (s) => s.kind === 'daraja' && 'ResultCode' in s.body && s.body.ResultCode === 'C2B00016',
+      ),
     );
     expect(rejected.length / all.length).toBeGreaterThan(0.45);
     expect(rejected.length / all.length).toBeLessThan(0.55);
@@ -139,7 +145,9 @@ describe('planPurchase', () => {
       const last = plan.steps.at(-1);
       expect(last?.kind === 'vend_event' && last.event.stage).toBe('token_generation');
       expect(last?.kind === 'vend_event' && last.event.error?.rawCode).toMatch(/^(HSM_UNAVAILABLE|TIMEOUT)$/);
-      expect(plan.steps.some((s) => s.kind === 'vend_event' && s.event.stage === 'token_delivery_sms')).toBe(false);
+      expect(plan.steps.some((s) => s.kind === 'vend_event' && s.event.stage === 'token_delivery_sms')).toBe(
+        false,
+      );
     }
   });
 });

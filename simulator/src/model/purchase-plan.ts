@@ -1,5 +1,11 @@
 import type { Channel } from '@stimawatch/core';
-import { type C2bPayment, c2bBody, forwardedValidation, stkFailureCallback, stkSuccessCallback } from '../daraja/daraja-bodies';
+import {
+  type C2bPayment,
+  c2bBody,
+  forwardedValidation,
+  stkFailureCallback,
+  stkSuccessCallback,
+} from '../daraja/daraja-bodies';
 import { CHANNEL_MIX } from './channel-mix';
 import { C2B_VALIDATION_REJECTS, STK_FAILURES, type StkFailureCode } from './customer-errors';
 import type {
@@ -20,7 +26,7 @@ import {
   purchaseAmountKes,
   typedAccount,
 } from './purchase-identity';
-import { VALIDATION_DEADLINE_MS, sampleLatency } from './stage-latency';
+import { sampleLatency, VALIDATION_DEADLINE_MS } from './stage-latency';
 import { planVending } from './vending-plan';
 
 /** Plans one purchase attempt that starts at `startMs`: every request it causes, with its time. */
@@ -51,7 +57,12 @@ function planPaybill(ctx: ModelContext, startMs: number): PurchasePlan {
     msisdnMasked: maskedMsisdn(msisdn(random)),
     firstName: firstName(random),
   };
-  const facts = { attemptId, channel: 'mpesa_c2b' as const, amountMinor: payment.amountKes * 100, meterNumber: meter };
+  const facts = {
+    attemptId,
+    channel: 'mpesa_c2b' as const,
+    amountMinor: payment.amountKes * 100,
+    meterNumber: meter,
+  };
   const plan: PurchasePlan = { attemptId, channel: 'mpesa_c2b', steps: [] };
   const effects = ctx.effectsAt(startMs);
   const roll = random.next();
@@ -79,7 +90,9 @@ function planPaybill(ctx: ModelContext, startMs: number): PurchasePlan {
 
   if (rejectCode === 'C2B00012') payment.account = mistypedAccount(random, meter);
   if (rejectCode === 'C2B00013') payment.amountKes = random.int(1, 9);
-  plan.steps.push(darajaStep(answeredAt, attemptId, 'c2b/validation', forwardedValidation(payment, rejectCode ?? '0')));
+  plan.steps.push(
+    darajaStep(answeredAt, attemptId, 'c2b/validation', forwardedValidation(payment, rejectCode ?? '0')),
+  );
   if (rejectCode) return plan;
 
   const paidAtMs = answeredAt + sampleLatency(random, 'confirmationDelay');
@@ -93,7 +106,10 @@ function planStk(ctx: ModelContext, startMs: number, channel: 'mpesa_stk' | 'uss
   const { random, mint } = ctx;
   const meter = meterNumber(random);
   const amountKes = purchaseAmountKes(random);
-  const push = { checkoutRequestId: mint.checkoutRequestId(startMs), merchantRequestId: mint.merchantRequestId() };
+  const push = {
+    checkoutRequestId: mint.checkoutRequestId(startMs),
+    merchantRequestId: mint.merchantRequestId(),
+  };
   const attemptId = push.checkoutRequestId;
   const facts = { attemptId, channel, amountMinor: amountKes * 100, meterNumber: meter };
   const plan: PurchasePlan = { attemptId, channel, steps: [] };
@@ -125,7 +141,12 @@ function planStk(ctx: ModelContext, startMs: number, channel: 'mpesa_stk' | 'uss
           paidAtMs,
           attemptId,
           'stk/callback',
-          stkSuccessCallback(push, { amountKes, receipt: mint.mpesaReceipt(paidAtMs), atMs: paidAtMs, phone: msisdn(random) }),
+          stkSuccessCallback(push, {
+            amountKes,
+            receipt: mint.mpesaReceipt(paidAtMs),
+            atMs: paidAtMs,
+            phone: msisdn(random),
+          }),
         )
       : vendEventStep(facts, 'payment_received', 'success', paidAtMs, waitMs),
   );
@@ -137,7 +158,12 @@ function planOtherChannel(ctx: ModelContext, startMs: number, channel: Channel):
   const { random, mint } = ctx;
   const prefix = channel === 'airtel_money' ? 'AM' : channel === 'bank' ? 'FT' : 'AG';
   const attemptId = mint.channelReference(prefix);
-  const facts = { attemptId, channel, amountMinor: purchaseAmountKes(random) * 100, meterNumber: meterNumber(random) };
+  const facts = {
+    attemptId,
+    channel,
+    amountMinor: purchaseAmountKes(random) * 100,
+    meterNumber: meterNumber(random),
+  };
   const waitMs = sampleLatency(random, 'otherPayment');
   const paidAtMs = startMs + waitMs;
   const plan: PurchasePlan = {
@@ -155,7 +181,10 @@ function withVending(plan: PurchasePlan, paid: PaidAttempt): PurchasePlan {
 }
 
 /** Plans the vending steps of a plan at once (for tests and fixtures: the generator expands them when due). */
-export function resolvePlan(ctx: ModelContext, plan: PurchasePlan): { steps: PlannedStep[]; stuck?: StuckPayment } {
+export function resolvePlan(
+  ctx: ModelContext,
+  plan: PurchasePlan,
+): { steps: PlannedStep[]; stuck?: StuckPayment } {
   const steps: PlannedStep[] = [];
   let stuck: StuckPayment | undefined;
   for (const step of plan.steps) {

@@ -1,4 +1,3 @@
-import { sampleLatency } from './stage-latency';
 import { VENDING_RATES } from './customer-errors';
 import {
   type AttemptFacts,
@@ -8,6 +7,7 @@ import {
   type StuckPayment,
   vendEventStep,
 } from './planned-step';
+import { sampleLatency } from './stage-latency';
 
 const TOKEN_TIMEOUT_MS = 30_000;
 
@@ -16,7 +16,10 @@ const TOKEN_TIMEOUT_MS = 30_000;
  * token SMS. Background errors are retried by the platform and then succeed; when the scenario's outage
  * fails the token, the attempt becomes a stuck payment for the backlog.
  */
-export function planVending(ctx: ModelContext, paid: PaidAttempt): { steps: PlannedStep[]; stuck?: StuckPayment } {
+export function planVending(
+  ctx: ModelContext,
+  paid: PaidAttempt,
+): { steps: PlannedStep[]; stuck?: StuckPayment } {
   const { random } = ctx;
   const steps: PlannedStep[] = [];
   const counterChannel = paid.channel === 'bank' || paid.channel === 'agent';
@@ -25,19 +28,28 @@ export function planVending(ctx: ModelContext, paid: PaidAttempt): { steps: Plan
   let at = paid.paidAtMs + lookupMs;
   if (random.chance(VENDING_RATES.blockedMeter)) {
     steps.push(
-      vendEventStep(paid, 'meter_lookup', 'rejected', at, lookupMs, { domain: 'vending', rawCode: 'BlockedMeterEx' }),
+      vendEventStep(paid, 'meter_lookup', 'rejected', at, lookupMs, {
+        domain: 'vending',
+        rawCode: 'BlockedMeterEx',
+      }),
     );
     return { steps };
   }
   if (counterChannel && random.chance(VENDING_RATES.unknownMeterCounter)) {
     steps.push(
-      vendEventStep(paid, 'meter_lookup', 'rejected', at, lookupMs, { domain: 'vending', rawCode: 'UnknownMeterEx' }),
+      vendEventStep(paid, 'meter_lookup', 'rejected', at, lookupMs, {
+        domain: 'vending',
+        rawCode: 'UnknownMeterEx',
+      }),
     );
     return { steps };
   }
   if (random.chance(VENDING_RATES.lookupDbUnavailable)) {
     steps.push(
-      vendEventStep(paid, 'meter_lookup', 'failed', at, lookupMs, { domain: 'vending', rawCode: 'DB_UNAVAILABLE' }),
+      vendEventStep(paid, 'meter_lookup', 'failed', at, lookupMs, {
+        domain: 'vending',
+        rawCode: 'DB_UNAVAILABLE',
+      }),
     );
     lookupMs = sampleLatency(random, 'meterLookup');
     at += sampleLatency(random, 'vendRetry') + lookupMs;
@@ -75,7 +87,12 @@ export function planVending(ctx: ModelContext, paid: PaidAttempt): { steps: Plan
 }
 
 /** A rare platform error before the token succeeds on retry; returns when the retry starts. */
-function planBackgroundTokenFailure(ctx: ModelContext, paid: PaidAttempt, at: number, steps: PlannedStep[]): number {
+function planBackgroundTokenFailure(
+  ctx: ModelContext,
+  paid: PaidAttempt,
+  at: number,
+  steps: PlannedStep[],
+): number {
   const { random } = ctx;
   const roll = random.next();
   let failure: { outcome: 'failed' | 'timeout' | 'rejected'; rawCode: string; latencyMs: number } | undefined;
@@ -83,9 +100,16 @@ function planBackgroundTokenFailure(ctx: ModelContext, paid: PaidAttempt, at: nu
     failure = { outcome: 'failed', rawCode: 'SystemEx', latencyMs: sampleLatency(random, 'tokenGeneration') };
   } else if (roll < VENDING_RATES.tokenSystemError + VENDING_RATES.tokenTimeout) {
     failure = { outcome: 'timeout', rawCode: 'TIMEOUT', latencyMs: TOKEN_TIMEOUT_MS };
-  } else if (roll < VENDING_RATES.tokenSystemError + VENDING_RATES.tokenTimeout + VENDING_RATES.keyChangeRequired) {
+  } else if (
+    roll <
+    VENDING_RATES.tokenSystemError + VENDING_RATES.tokenTimeout + VENDING_RATES.keyChangeRequired
+  ) {
     // The meter needs a key change (KRN expired): the platform issues the key change tokens, then the credit.
-    failure = { outcome: 'rejected', rawCode: 'LatestKRNEx', latencyMs: sampleLatency(random, 'tokenGeneration') };
+    failure = {
+      outcome: 'rejected',
+      rawCode: 'LatestKRNEx',
+      latencyMs: sampleLatency(random, 'tokenGeneration'),
+    };
   }
   if (!failure) return at;
   const failedAt = at + failure.latencyMs;
@@ -105,7 +129,12 @@ export function planSms(ctx: ModelContext, paid: AttemptFacts, tokenAt: number):
   let at = tokenAt + smsMs;
   const steps: PlannedStep[] = [];
   if (random.chance(VENDING_RATES.smsFailed)) {
-    steps.push(vendEventStep(paid, 'token_delivery_sms', 'failed', at, smsMs, { domain: 'sms', rawCode: 'SMS_FAILED' }));
+    steps.push(
+      vendEventStep(paid, 'token_delivery_sms', 'failed', at, smsMs, {
+        domain: 'sms',
+        rawCode: 'SMS_FAILED',
+      }),
+    );
     smsMs = sampleLatency(random, 'sms');
     at += sampleLatency(random, 'vendRetry') + smsMs;
   }
@@ -117,5 +146,8 @@ export function planSms(ctx: ModelContext, paid: AttemptFacts, tokenAt: number):
 export function planBacklogToken(ctx: ModelContext, stuck: StuckPayment, atMs: number): PlannedStep[] {
   const tokenMs = sampleLatency(ctx.random, 'tokenGeneration');
   const tokenAt = atMs + tokenMs;
-  return [vendEventStep(stuck, 'token_generation', 'success', tokenAt, tokenMs), ...planSms(ctx, stuck, tokenAt)];
+  return [
+    vendEventStep(stuck, 'token_generation', 'success', tokenAt, tokenMs),
+    ...planSms(ctx, stuck, tokenAt),
+  ];
 }

@@ -2,7 +2,18 @@ import type { Random } from '../random/seeded-random';
 import { FAMILY_NAMES, GIVEN_NAMES } from './kenyan-places';
 import type { SimulatedAuthor } from './post-types';
 
-const NICKNAMES = ['mwas', 'kevo', 'shiro', 'wanjesh', 'otis', 'ciku', 'njoro', 'kibet', 'nyokabi', 'odhis'] as const;
+const NICKNAMES = [
+  'mwas',
+  'kevo',
+  'shiro',
+  'wanjesh',
+  'otis',
+  'ciku',
+  'njoro',
+  'kibet',
+  'nyokabi',
+  'odhis',
+] as const;
 
 /**
  * The simulated public: a pool of regulars who post about the utility now and then, and an endless supply of

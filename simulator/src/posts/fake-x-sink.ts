@@ -1,5 +1,5 @@
-import type { FakeXServer } from '@stimawatch/core/fakes';
 import { StimaError } from '@stimawatch/core';
+import type { FakeXServer } from '@stimawatch/core/fakes';
 import type { PostSink, SimulatedPost } from './post-types';
 
 /** The fields the fake X server stores for a post (its `addPost` input). */

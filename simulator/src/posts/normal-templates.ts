@@ -1,5 +1,5 @@
-import type { PostKind } from './post-types';
 import type { PostTemplate } from './outage-templates';
+import type { PostKind } from './post-types';
 
 /** Everyday chatter around the utility, with its share of all everyday posts (hard negatives included). */
 export const NORMAL_MIX: Readonly<Partial<Record<PostKind, number>>> = {
@@ -63,7 +63,10 @@ export const NORMAL_TEMPLATES: Readonly<Partial<Record<PostKind, readonly PostTe
     { lang: 'mixed', text: 'Okoa stima ndio imeniokoa leo, token ya 100 on credit' },
   ],
   blackout_other: [
-    { lang: 'en', text: 'Total blackout from our defence in the second half. Harambee Stars need a new coach' },
+    {
+      lang: 'en',
+      text: 'Total blackout from our defence in the second half. Harambee Stars need a new coach',
+    },
     { lang: 'en', text: 'Media blackout on the finance bill protests? Stima ya ukweli' },
     { lang: 'en', text: 'That was a blackout performance from Gor Mahia today' },
     { lang: 'mixed', text: 'Nilikuwa na blackout jana after the party, sikumbuki kitu 😂' },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eatInstant } from '../model/eat-time';
-import { DEFAULT_OUTAGE_DURATIONS, NORMAL_EFFECTS, type ScenarioEffects, effectsAt } from '../scenario/scenario';
+import {
+  DEFAULT_OUTAGE_DURATIONS,
+  effectsAt,
+  NORMAL_EFFECTS,
+  type ScenarioEffects,
+} from '../scenario/scenario';
 import { createPostStream } from './post-stream';
 import type { SimulatedPost } from './post-types';
 
@@ -31,7 +36,14 @@ describe('createPostStream', () => {
     const evening = posts.filter((p) => hour(p) >= 18 && hour(p) < 21).length;
     expect(evening).toBeGreaterThan(night * 5);
     const kinds = new Set(posts.map((p) => p.truth.kind));
-    for (const kind of ['stima_plaza', 'okoa_stima', 'blackout_other', 'job_advert', 'question', 'official_reply']) {
+    for (const kind of [
+      'stima_plaza',
+      'okoa_stima',
+      'blackout_other',
+      'job_advert',
+      'question',
+      'official_reply',
+    ]) {
       expect(kinds.has(kind as SimulatedPost['truth']['kind']), kind).toBe(true);
     }
     const official = posts.filter((p) => p.truth.category === 'official');
@@ -65,7 +77,9 @@ describe('createPostStream', () => {
     const big = posts.filter((p) => p.author.followersCount > 5_000);
     const small = posts.filter((p) => p.author.followersCount < 100);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    expect(median(big.map((p) => p.impressionCount))).toBeGreaterThan(median(small.map((p) => p.impressionCount)));
+    expect(median(big.map((p) => p.impressionCount))).toBeGreaterThan(
+      median(small.map((p) => p.impressionCount)),
+    );
   });
 
   it('is reproducible from its seed', async () => {

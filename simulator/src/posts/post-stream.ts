@@ -1,6 +1,6 @@
 import type { PostCategory, PostTopic } from '@stimawatch/core';
 import { dailyIntensity } from '../model/daily-curve';
-import { type Random, createRandom } from '../random/seeded-random';
+import { createRandom, type Random } from '../random/seeded-random';
 import type { ComplaintTopic, ScenarioEffects } from '../scenario/scenario';
 import { createAuthorPool } from './author-pool';
 import { NORMAL_MIX, NORMAL_TEMPLATES, OFFICIAL_REPLIES } from './normal-templates';
@@ -120,7 +120,9 @@ export function createPostStream(options: PostStreamOptions): PostStream {
       const minutes = (nowMs - from) / 60_000;
       const at = () => from + random.next() * (nowMs - from);
       const posts: SimulatedPost[] = [];
-      const everydayCount = random.poisson(NORMAL_POSTS_PER_MINUTE * dailyIntensity(nowMs) * postScale * minutes);
+      const everydayCount = random.poisson(
+        NORMAL_POSTS_PER_MINUTE * dailyIntensity(nowMs) * postScale * minutes,
+      );
       for (let i = 0; i < everydayCount; i++) {
         const post = everyday(at(), effects);
         if (post) posts.push(post);

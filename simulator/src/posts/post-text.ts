@@ -1,6 +1,5 @@
 import { formatTransTime } from '../model/eat-time';
-import { createIdentityMint } from '../model/purchase-identity';
-import { meterNumber } from '../model/purchase-identity';
+import { createIdentityMint, meterNumber } from '../model/purchase-identity';
 import type { Random } from '../random/seeded-random';
 import { KENYAN_PLACES } from './kenyan-places';
 
@@ -42,7 +41,13 @@ function clockTime(ms: number): string {
 }
 
 /** A pasted M-Pesa confirmation SMS (the meter number is a fake 11-digit number). */
-function mpesaConfirmation(receipt: string, amount: number, meter: string, ms: number, random: Random): string {
+function mpesaConfirmation(
+  receipt: string,
+  amount: number,
+  meter: string,
+  ms: number,
+  random: Random,
+): string {
   const stamp = formatTransTime(ms);
   const date = `${Number(stamp.slice(6, 8))}/${Number(stamp.slice(4, 6))}/${stamp.slice(2, 4)}`;
   const balance = random.int(50, 20_000).toLocaleString('en-US');

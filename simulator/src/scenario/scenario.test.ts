@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTAGE_DURATIONS, type ScenarioRun, effectsAt, outageWallMs, phaseAt } from './scenario';
+import { DEFAULT_OUTAGE_DURATIONS, effectsAt, outageWallMs, phaseAt, type ScenarioRun } from './scenario';
 
 const START = Date.UTC(2024, 5, 4, 16, 0);
 const outage = (timeScale = 1): ScenarioRun => ({

@@ -74,7 +74,8 @@ export const NORMAL_EFFECTS: ScenarioEffects = {
   officialSilent: false,
 };
 
-const lerp = (from: number, to: number, t: number): number => from + (to - from) * Math.min(1, Math.max(0, t));
+const lerp = (from: number, to: number, t: number): number =>
+  from + (to - from) * Math.min(1, Math.max(0, t));
 
 /** Scenario time elapsed since the run started (wall time × timeScale). */
 export function scenarioElapsedMs(run: ScenarioRun, nowMs: number): number {
@@ -86,7 +87,8 @@ export function phaseAt(run: ScenarioRun, nowMs: number): { phase: PhaseName; pr
   if (run.name === 'normal') return { phase: 'normal', progress: 0 };
   const elapsed = scenarioElapsedMs(run, nowMs);
   const { validationFailingMs, tokensStoppedMs, recoveryMs } = run.durations;
-  if (elapsed < validationFailingMs) return { phase: 'validation_failing', progress: elapsed / validationFailingMs };
+  if (elapsed < validationFailingMs)
+    return { phase: 'validation_failing', progress: elapsed / validationFailingMs };
   const inStopped = elapsed - validationFailingMs;
   if (inStopped < tokensStoppedMs) return { phase: 'tokens_stopped', progress: inStopped / tokensStoppedMs };
   const inRecovery = inStopped - tokensStoppedMs;

@@ -14,9 +14,9 @@ export const COUNTY_PLACES: Record<KenyanCounty, readonly string[]> = {
     'huruma, mukuru, imara daima, fedha, tassia, komarock, mwiki, lucky summer, baba dogo',
     'madaraka, makadara, makongeni, hurlingham, upperhill, upper hill, ruaraka, thome',
     'garden estate, njiru, mihango, kariokor, riruta, dagoretti, satellite, ngong road, ngong rd',
-    'jogoo road, mombasa road, mombasa rd, thika road, kiambu road, waiyaki way, githurai 44',
+    'jogoo road, mombasa road, mombasa rd, thika road, kiambu road, waiyaki way',
     'kicc, jkia, nairobi west, highridge, loresho, spring valley, industrial area, savannah',
-    'nyayo estate, mlango kubwa, kenyatta market, kamukunji, starehe, kahawa barracks',
+    'nyayo estate, mlango kubwa, kenyatta market, kamukunji, starehe, kahawa barracks, stima plaza',
   ],
   Kiambu: [
     'thika, ruiru, juja, ruaka, limuru, kikuyu town, kikuyu, githunguri, gatundu, kiambaa, karuri',
@@ -104,7 +104,7 @@ export const AMBIGUOUS_PLACES: readonly string[] = [
 
 /** Words just before an ambiguous place name that make it a place ("in Umoja", "huku Maua"). */
 export const PLACE_CUES_BEFORE: readonly string[] = [
-  'in, at, around, near, from, huku, hapa, karibu, estate, area, niko, tuko, tukiwa, residents',
+  'in, at, around, near, from, huku, huko, hapa, karibu, estate, area, niko, tuko, tukiwa, residents',
 ];
 
 /** Words just after an ambiguous place name that make it a place ("Umoja estate", "Karen area"). */

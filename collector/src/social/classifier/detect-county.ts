@@ -44,6 +44,8 @@ function buildIndex(): Map<string, Place[]> {
 const PLACE_INDEX = buildIndex();
 const CUES_BEFORE = new Set(splitList(PLACE_CUES_BEFORE));
 const CUES_AFTER = new Set(splitList(PLACE_CUES_AFTER));
+/** Cues that still count with one word between ("estate yetu Pipeline", "in our Umoja"). */
+const FAR_CUES_BEFORE = new Set(['estate', 'area', 'in', 'at']);
 
 /** Every word that appears in a place name (the normaliser leaves these alone). */
 export const PLACE_WORDS: ReadonlySet<string> = new Set(
@@ -62,7 +64,7 @@ function hasPlaceCue(tokens: readonly string[], at: number): boolean {
   const after = tokens[at + 1];
   return (
     (before1 !== undefined && CUES_BEFORE.has(before1)) ||
-    (before2 !== undefined && CUES_BEFORE.has(before2)) ||
+    (before2 !== undefined && FAR_CUES_BEFORE.has(before2)) ||
     (after !== undefined && CUES_AFTER.has(after))
   );
 }

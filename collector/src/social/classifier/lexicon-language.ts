@@ -12,7 +12,7 @@ export const ENGLISH_WORDS: readonly string[] = [
   'nor dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent havent hasnt hadnt shouldnt',
   'im ive id ill youre weve theyre thats whats its lets get got getting gets go goes going gone went come',
   'comes came coming make makes made take takes took give gives gave say says said tell told know knew',
-  'think see saw look want need please pls help thanks thank sorry hello hi dear kindly yes ok okay sure',
+  'think see saw look want need please help thanks thank sorry hello hi dear kindly yes ok okay sure',
   'all any some many much more most less few other another each every same such own one two three four',
   'five six seven eight nine ten first second third last next new old good great bad worse worst best',
   'better nice poor long short high low big small whole half full empty free right wrong true real sure',
@@ -22,11 +22,11 @@ export const ENGLISH_WORDS: readonly string[] = [
   'bought buying purchase purchased sent send money received receive receiving waiting wait still nothing',
   'everyone anyone someone nobody something anything everything home house area street road',
   'office staff service system fix fixed working work works broken down failed failing',
-  'delayed delay stuck issue problem why again back restored supply bill bills high expensive price',
+  'delayed delay stuck issue problem why again back restored supply high expensive price',
   'prices charge charged charges rude call called calls answer reply respond useless hopeless pathetic',
   'unacceptable tired seriously honestly literally exactly people kids children family neighbours',
   'neighbour business businesses school hospital fridge food meat cook cooking study exams uniform iron',
-  'water internet network phone account number reading read reader connection applied apply',
+  'water internet network phone account number reading read reader applied apply',
   'application wire wires cables line lines dangerous someone die dead safe safety',
   'because yet though although however anyway also like just even well wow great job usual world class',
   'service wonderful thank appreciate love shame joke scam theft robbery daylight break explain make',
@@ -39,6 +39,42 @@ export const ENGLISH_WORDS: readonly string[] = [
   'promised promise week checked check checking load loaded loading paying went coming arrive arrived',
   'arrives entire entirely complete completely totally total half rain rains raining storm night',
   'thoughtful kind accurate finest point whats does doing pending processing rejected rejecting error',
+  'as like than about such only own same so some just fast slow quick quickly instantly seconds second',
+  'debt recovery loan loans charge cost costs refund refunds bank banks equity agent agents',
+  'brought bring brings buy buys sell sells sold pay pays deliver delivered delivery order orders shop',
+  'everyone everybody whole part parts parts half place places city country region village villages',
+  'job jobs work worker workers employ employed hire hiring apply applications candidates position positions',
+  'news report reports reported reporting says told announce announced announces launch launched plan plans',
+  'profit profits loss losses shares share year yearly quarter company companies government minister board',
+  'meeting meetings building buildings street streets gate fence tree trees branch branches village road',
+  'guard guards person persons man woman women men child baby mother father brother sister friend friends',
+  'match game games team teams player players goal goals season league win won lose beat defeat score',
+  'party parties night nights drink drinking remember forget forgot sleep sleeping slept wake woke gym',
+  'love loved lovely happy sad angry mad crazy funny fun cool hot cold warm heat weather sun solar',
+  'eat ate food lunch dinner breakfast tea coffee milk bread meat fish chicken rice water drink drinks',
+  'phone phones call calls called calling text texts email emails letter reply replied',
+  'watch watching watched listen hear heard read reading write writing wrote see seeing seen show shows',
+  'buy buying sell selling price prices cheap cheaper cheapest expensive afford affordable value worth',
+  'small big bigger biggest large huge tiny little lot lots plenty enough less least more most much many',
+  'open opened opening close closed closing start started starting stop stopped stopping end ended ending',
+  'turn turned turning switch switched switching run running ran walk walking walked move moved moving',
+  'house houses home homes room rooms kitchen office offices school schools church hospital hospitals',
+  'early late lately recently soon already ever never forever again once twice thrice daily hourly',
+  'wedding planning plan curious friend asking true false real fake legal illegal official unofficial',
+  'thing things stuff way ways kind kinds sort sorts type types point reason reasons fact facts idea',
+  'since until till from into onto upon across along around behind beyond despite except inside outside',
+  'doing done make made making take taken taking give given giving keep kept keeping let letting put',
+  'good bad best worst better worse fine okay great awesome amazing excellent terrible horrible poor rich',
+  'believe trust hope wish want wanted need needed like liked hate hated feel felt feeling think thought',
+  'tired sick fed bored busy free ready sure certain possible impossible able unable likely unlikely',
+  'everything nothing anything something everywhere nowhere anywhere somewhere whatever whenever however',
+  'anyone everyone someone noone nobody somebody anybody each either neither both all none any some',
+  'mine yours ours theirs hers his its myself yourself ourselves themselves himself herself itself',
+  'near nearest next last previous following current latest new newer newest old older oldest young',
+  'level levels another other others rest lol haha omg wow hey yo yeah yes nope nah please sorry future',
+  'code codes reject rejects easy hard simple difficult',
+  'estimated actual readings reading readers interesting smoking apartment bedroom storm knocked',
+  'lying cares quotation serious employ serving accident waiting happen lorries touch low so high',
 ];
 
 export const SWAHILI_WORDS: readonly string[] = [
@@ -51,7 +87,7 @@ export const SWAHILI_WORDS: readonly string[] = [
   'jioni usiku saa masaa siku wiki mwezi mwaka mwaka jana mara moja mbili tatu nne tano sita saba nane',
   'tisa kumi ishirini thelathini arobaini hamsini mia elfu pesa bei ghali stima umeme giza gizani mwanga',
   'mita nyumba mtaa mtaani mji mjini shule hospitali duka biashara watoto mtoto wazazi jirani majirani',
-  'kazi chakula friji mshumaa maji simu ujumbe jibu msaada tafadhali asante asanteni hongera pole poleni',
+  'kazi chakula friji mshumaa maji simu ujumbe jibu msaada tafadhali asante asanteni hongera poleni',
   'samahani habari jambo mambo niaje vipi manze bana wasee msee buda mabeste aki wueh wee jameni kumbe',
   'yaani ebu hebu basi sasa hivi hivyo vile kabisa tupu totoro nzima mzima wote yote zote kubwa ndogo',
   'mbaya nzuri vizuri mbovu haraka polepole wizi wezi aibu dharau shida tatizo matatizo hasara ujinga',
@@ -84,4 +120,13 @@ export const SWAHILI_WORDS: readonly string[] = [
   'mnabadilisha mlisema mnasema mnaringa mnakadiria mnatuma mnatukata nakatwa nanunua naeza wakaacha',
   'bila kumaliza tupu kupotea hata moja mwaka uanze imefika hadi sasa hii ni nini mbogi msee buda',
   'mathe dame sare ganji doh mkokoteni chapaa kwenda enda kuja kuenda kula kulala wacha achana',
+];
+
+/** Names that contain ordinary words ("Okoa Stima", "Airtel Money"); their words count for neither language. */
+export const NAME_PHRASES: readonly string[] = [
+  'okoa stima|stima plaza|stima sacco|stima club|stima investment|kenya power|kenya power and lighting|' +
+    'kenya power lighting company|airtel money|lipa na mpesa|nairobi water|pyramids of giza|' +
+    'gor mahia|harambee stars|power dynamos|crystal palace|manchester united|premier league|champions league|' +
+    'customer care|safaricom home|home fibre|last mile|twitter space|rural electrification authority|' +
+    'energy cs|madaraka day|kenya power fc',
 ];

@@ -14,7 +14,7 @@ export const NOISE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
     'noise',
     2,
     'pay later|lipa baadaye|lipa later|dial|piga|check your limit|kiwango chako|t cs apply|qualify|' +
-      'how much interest|interest|borrow tokens when|kopa token|imenisaidia|no stress',
+      'how much interest|interest|borrow tokens when|kopa token|no stress',
   ],
   // Jobs and tenders.
   [
@@ -23,7 +23,7 @@ export const NOISE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
     'hiring|vacancies|vacancy|careers|careers portal|apply by|send cv|internship|interns|apprenticeship|' +
       'graduate trainee|shortlisted|recruitment|nafasi za kazi|wafanyakazi wapya|tuma maombi|wanahitajika|' +
       'tender|tenders|invites bids|bids|procurement|closing date|job applications|applications now open|' +
-      'linemen|job|jobs|wanted|kuapply job',
+      'linemen|jobs|wanted|kuapply job',
   ],
   // Company news and finance.
   [
@@ -33,7 +33,7 @@ export const NOISE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
       'managing director|appoints|ceo says|cs says|energy cs|regulator|approves|parliament|summons|mps|' +
       'wabunge|caused by|government plans|plans to|to install|agreement|rural electrification|founded|' +
       'fun fact|documentary|mkurugenzi|asema mkurugenzi|yatangaza|imetangaza|announces|announcement|' +
-      'investment forum|investors|half year|half year profit|says last|kplc says|to pay shareholders|' +
+      'investment forum|investors|half year|half year profit|to pay shareholders|' +
       'agm|mkutano|itaweka',
   ],
   // Politics, media and internet blackouts.
@@ -47,9 +47,14 @@ export const NOISE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
   [
     'noise',
     2.5,
-    'arsenal|chelsea|liverpool|manchester united|man u|man utd|crystal palace|premier league|epl|' +
-      'gor mahia|afc leopards|harambee stars|power dynamos|midfield|defence|conceded|striker|up front|' +
-      'sack the manager|firepower|champions league|caf|sirkal|wamecheza|football|the bench|wako na power',
+    'manchester united|crystal palace|premier league|harambee stars|power dynamos|midfield|defence|' +
+      'conceded|striker|up front|sack the manager|firepower|champions league|attacking power|the bench|' +
+      'wako na power|second half|display',
+  ],
+  [
+    'noise',
+    1.5,
+    'arsenal|chelsea|liverpool|man utd|man city|epl|gor mahia|afc leopards|caf|sirkal|wamecheza|football',
   ],
   ['noise', 1, 'match|manager|goal|goals|players'],
   // Fainting, parties, heat.

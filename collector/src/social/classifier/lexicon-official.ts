@@ -37,7 +37,8 @@ export const OFFICIAL_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
       'we are experiencing|we are unable|we are sorry|we have shared|we have resolved|will receive them|' +
       'services have resumed|huduma imerejea|umerejea|imerejeshwa|stima imerejeshwa|hitilafu imerekebishwa|' +
       'customers can now|customers who|we are proud|tune in|join us|our ceo|our offices|our customers|' +
-      'our equipment|our nearest office|ofisi yetu|our social media|tukusaidie|tufuatilie|kindly try again|' +
+      'our equipment|our nearest office|via our|our ussd|follow the prompts|tumia paybill|kama akaunti|' +
+      'account number is your|ofisi yetu|our social media|tukusaidie|tufuatilie|kindly try again|' +
       'ombi lako|katika eneo lako|eneo hili|kwa ajili ya ukarabati|is investing in|safety first|' +
       'report suspicious|report any|does not charge|haitozi|dm your|for assistance|for follow up|so that we|' +
       'so that our team|kindly load|sorry for the inconvenience|samahani kwa usumbufu|samahani kwa kuchelewa|' +

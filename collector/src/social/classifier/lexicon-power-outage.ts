@@ -25,7 +25,7 @@ export const POWER_OUTAGE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
   [
     'powerOut',
     2.5,
-    'outage|outages|blackouts|giza tupu|kwa giza|hii giza|giza|in the dark|sitting in the dark|dark for|' +
+    'outage|outages|blackouts|giza tupu|kwa giza|hii giza|giza|ni giza|iko giza|in the dark|sitting in the dark|dark for|' +
       'flickering|low voltage|stole the transformer|transformer cables|mshumaa|with a torch|generator running|' +
       'mnatuletea giza',
   ],
@@ -35,18 +35,21 @@ export const POWER_OUTAGE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
     'no|without|off|out|gone|cut|hakuna|hatuna|sina|bila|imepotea|imeenda|imekatika|umekatika|imezima|' +
       'zimezima|mmezima|haijarudi|haiko|inapotea|inakatika|zimepotea|ilipotea|ilienda|umepotea|not back|' +
       'still off|went off|goes off|going off|been off|has been off|completely gone|be back|come back|dark|' +
-      'imelipuka|imeanguka',
+      'imelipuka|imeanguka|mnatuzimia|mmetuzimia|wametuzimia|kuzima|kuzimia|imezimwa|tumezimiwa|zimezimwa|' +
+      'mnazima|went off again',
   ],
   [
     'duration',
     1,
     'since morning|since yesterday|since last night|since #num|since #num pm|since #num am|since noon|' +
-      'since lunch|since friday|since sunday|since monday|for #num hours|#num hours|#num days|#num hrs|' +
-      'for hours|for days|all night|all evening|the whole evening|whole day|third time|3rd time|3rd day|' +
+      'since lunch|since friday|since sunday|since monday|for #num hours|#num hours|#num days|' +
+      'for hours|for days|all night|all evening|the whole evening|whole day|third time|' +
       'tangu|tangu jana|tangu asubuhi|tangu juzi|tangu saa|siku tatu|siku nne|siku ya pili|siku #num|masaa|' +
       'wiki nzima|kila siku|kila jioni|kila mvua|every time|every week|every weekend|kila weekend|for a week|' +
-      'two nights|three days|#num minutes|#num mins|hours|days|again|tena|yet again|another day|mara ya nne|' +
-      'mara kumi|this week|wiki hii|since friday|siku ngapi|sasa ni midnight|usiku mzima|eight hours',
+      'two nights|#num rd time|#num rd day|three days|#num minutes|hours|days|again|tena|yet again|another day|mara ya nne|' +
+      'mara kumi|this week|wiki hii|siku ngapi|sasa ni midnight|usiku mzima|eight hours|#num months|' +
+      '#num weeks|#num years|two years|three weeks|two weeks|a year|last year|months|weeks|miezi|' +
+      'miezi mitatu|mwaka jana|tangu mwaka jana|since|mara nyingi|every month|kila mwezi|three weeks since',
   ],
   [
     'restored',

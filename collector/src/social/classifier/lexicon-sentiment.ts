@@ -21,7 +21,8 @@ export const SENTIMENT_PHRASES: readonly PhraseGroup<SentimentFeature>[] = [
     'positive',
     1,
     'great|good|quick|quickly|fast|instantly|restored|back|imerudi|haraka|nzuri|vizuri|clean|safer|' +
-      'committed|interesting|sorted|fixed the|within seconds|under a minute|poa|sawa|fun|ready',
+      'committed|interesting|sorted|fixed the|within seconds|under a minute|poa|sawa|fun|ready|easy|' +
+      'what a match|what a game|good buy',
   ],
   [
     'negative',
@@ -31,7 +32,7 @@ export const SENTIMENT_PHRASES: readonly PhraseGroup<SentimentFeature>[] = [
       'disappointed|scam|theft|thieves|robbery|daylight robbery|wizi|wezi|mnatuibia|tumechoka|nimechoka|' +
       'aibu|dharau|ujinga|wajinga|upuss|mbaya|mbovu|hatari|dangerous|rude|kiburi|waste|joke|poor|' +
       'unprofessional|bure|sad|rotting|imeoza|wanateseka|itaharibika|painful|stupid|silly|nuisance|' +
-      'gamble|insane|someone will die|shida',
+      'gamble|insane|someone will die|shida|more helpful than|madness|imenichosha|struggling|mtu atakufa',
   ],
   [
     'negative',
@@ -54,7 +55,7 @@ export const SENTIMENT_PHRASES: readonly PhraseGroup<SentimentFeature>[] = [
       'sorry for the inconvenience|thank you for your patience|asante kwa uvumilivu|pole kwa usumbufu|' +
       'poleni kwa usumbufu|tunaomba radhi|inconvenience caused|for any inconvenience|kindly bear with us|' +
       'we are sorry|samahani kwa usumbufu|samahani kwa kuchelewa|thank you for choosing|pole sana|' +
-      'no stress|no way|not bad|dont remember',
+      'no stress|no way|not bad|dont remember|noted thank you',
   ],
   ['negator', 0, 'not|never|no|sio|si|hakuna|isnt|wasnt|arent|dont|doesnt|didnt|hasnt|havent|aint'],
 ];

@@ -8,7 +8,8 @@ export const TOKEN_PURCHASE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
     1,
     'token|tokens|units|unit|prepaid|vending|token sms|token message|okoa stima|paybill|lipa na mpesa|kplc prepaid|' +
       'buy tokens|buying tokens|buy token|kununua token|kununua tokens|token yangu|tokens zangu|token zangu|' +
-      'meter number|namba ya mita|nambari ya mita|mpesakplc|ussd',
+      'meter number|namba ya mita|nambari ya mita|mpesakplc|ussd|airtel money|mpesa|payment|payments|' +
+      'pay kplc|to kplc|lipa kplc',
   ],
   [
     'tokenFail',
@@ -19,31 +20,32 @@ export const TOKEN_PURCHASE_PHRASES: readonly PhraseGroup<TopicFeature>[] = [
       'token system down|token system is down|token system iko down|sijapata token|sijapata tokens|' +
       'sijapokea token|token iko wapi|tokens ziko wapi|token ziko wapi|mpesa inakataa|inakataa kulipa|' +
       'shirika halipatikani|hakuna token|hakuna tokens|cant buy tokens|cant buy token|unable to buy|' +
-      'key change required|hatutanunua tokens|tokens hazikuji|token hazikuji|hakuna units',
+      'key change required|hatutanunua tokens|tokens hazikuji|token hazikuji|hakuna units|token hakuna|' +
+      'tokens hakuna|units hakuna',
   ],
-  [
-    'tokenFail',
-    2.5,
-    'zero units|no units|still on zero|0 units|#num units gone|imekataa kwa meter|token imekataa',
-  ],
+  ['tokenFail', 2.5, 'zero units|no units|still on zero|imekataa kwa meter|token imekataa'],
   [
     'fail',
     2.5,
     'not coming through|not going through|transaction failed|request failed|service unavailable|still nothing|' +
       'never arrived|never came|havent received|have not received|didnt receive|not received|not getting|' +
       'hazijaingia|haijaingia|haziingii|haiingii|hazijafika|haijafika|haijaja|hazijaja|hazikuja|haikuja|' +
-      'hazitumwi|haitumwi|haijatumwa|sijapata|sijapokea|sijatumiwa|timing out|paybill haiendi|haiendi|haipiti',
+      'hazitumwi|haitumwi|haijatumwa|sijapata|sijapokea|sijatumiwa|timing out|paybill haiendi|haiendi|haipiti|' +
+      'bado hakuna kitu|ziko wapi|bila kunipa|taking forever|forever|haifanyi kazi|haifanyi|reject|' +
+      'inasema reject',
   ],
   [
     'fail',
     1.5,
-    'not coming|not working|failed|failing|fails|fail|stuck|still waiting|delayed|delay|delays|error|errors|' +
+    'not coming|not working|failed|failing|fails|fail|stuck|still waiting|error|errors|' +
       'rejecting|rejected|rejects|inakataa|imekataa|zinachelewa|imechelewa|inachelewa|nothing yet|nothing|' +
-      'hakuna kitu|sijaona kitu|bado hakuna|system is down|is down|iko down|down|collapses|unavailable|' +
+      'sijaona kitu|bado hakuna|down|collapses|unavailable|' +
       'technical challenges|haitambuliki|imekufa|processing|pending|keeps saying|still says|beeping|inalia|' +
       'says nothing|no record|no reply',
   ],
-  ['fail', 0.7, 'waiting|bado|still|hadi sasa|hadi saa hii|kama kawaida|nimesubiri'],
+  ['fail', 2, 'delayed|delay|is down|system is down|iko down|hakuna kitu|iko wapi|zimekuwa delayed'],
+  ['fail', 1.5, 'nimesubiri|tunasubiri|tumesubiri|waited|havent heard'],
+  ['fail', 0.7, 'waiting|bado|still|hadi sasa|hadi saa hii|kama kawaida'],
   [
     'paid',
     1.5,

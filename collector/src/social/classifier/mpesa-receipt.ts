@@ -5,7 +5,7 @@
  * token: `mpesakplc` when it paid the utility, nothing otherwise.
  */
 const FULL_RECEIPT_RE =
-  /\b[a-z0-9]{10}\s+confirmed\.?[^]{0,200}?\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\b\.?(?:\s*new m-?pesa balance is\s*ksh\s?[\d,]*(?:\.\d+)?\.?)?(?:\s*transaction cost,?\s*ksh\s?[\d,]*(?:\.\d+)?\.?)?(?:\s*amount you can transact within the day is\s*[\d,]*(?:\.\d+)?\.?)?/gi;
+  /\b[a-z0-9]{10}\s+confirmed\.?[\s\S]{0,200}?\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\b\.?(?:\s*new m-?pesa balance is\s*ksh\s?[\d,]*(?:\.\d+)?\.?)?(?:\s*transaction cost,?\s*ksh\s?[\d,]*(?:\.\d+)?\.?)?(?:\s*amount you can transact within the day is\s*[\d,]*(?:\.\d+)?\.?)?/gi;
 
 const SHORT_RECEIPT_RE =
   /\b[a-z0-9]{10}\s+confirmed\.?\s*ksh\s?[\d,]+(?:\.\d+)?\s+(?:sent|paid)\s+to\s+[a-z .]{2,40}?(?:\s+for account\s+\d+)?(?=\s|$)/gi;

@@ -27,7 +27,7 @@ const MENTION_RE = /@(\w{1,30})/g;
 const HASHTAG_RE = /#([A-Za-z]\w*)/g;
 const CAMEL_LOWER_UPPER_RE = /([a-z])([A-Z])/g;
 const CAMEL_ACRONYM_RE = /([A-Z]+)([A-Z][a-z])/g;
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
 const APOSTROPHE_RE = /['’‘`]/g;
 const MPESA_RE = /\bm[- ]pesa\b/g;
@@ -87,8 +87,9 @@ export function normalizePost(raw: string): NormalizedPost {
     negative: 0,
     positive: 0,
   };
-  let text = replaceMpesaReceipts(raw);
-  if (text.includes('http') || text.includes('www.') || text.includes('pic.')) text = text.replace(URL_RE, ' ');
+  let text = replaceMpesaReceipts(cues.officialSignature ? raw.replace(SIGNATURE_RE, ' ') : raw);
+  if (text.includes('http') || text.includes('www.') || text.includes('pic.'))
+    text = text.replace(URL_RE, ' ');
   if (text.includes('@')) text = text.replace(MENTION_RE, replaceMention);
   if (text.includes('#')) text = text.replace(HASHTAG_RE, splitHashtag);
   if (text.includes(':')) cues.noticeLayout = (text.match(NOTICE_FIELD_RE)?.length ?? 0) >= 2;

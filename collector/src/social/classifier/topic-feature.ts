@@ -20,8 +20,10 @@ export const TOPIC_FEATURES = [
   'restored',
   /** Planned interruptions and maintenance notices. */
   'planned',
-  /** Complaints other than outages: bills, staff, connections, meters, safety, prices. */
+  /** Problems other than outages: estimated bills, rude staff, bribes, hanging wires, high prices. */
   'other',
+  /** What such complaints are about (bills, customer care, new connections, meters, poles). */
+  'otherSubject',
   /** General complaint cues ("what is going on", "mko wapi", "tumechoka", "fix"). */
   'complaint',
   /** Genuine questions ("how do I", "nawezaje", "does anyone know"). */
@@ -53,6 +55,7 @@ export function emptyTopicFeatures(): TopicFeatures {
     restored: 0,
     planned: 0,
     other: 0,
+    otherSubject: 0,
     complaint: 0,
     question: 0,
     personal: 0,

@@ -34,6 +34,13 @@ const KIND_TEXT: Record<ReportKind, string> = {
   payment_failed: 'Self-report: payment failed',
 };
 
+/** One reporter however the phone number is written: 0712…, +254 712…, 254712… */
+export function normaliseReporterId(id: string): string {
+  const compact = id.replace(/[\s-]/g, '');
+  const phone = /^(?:\+?254|0)([17]\d{8})$/.exec(compact);
+  return phone?.[1] === undefined ? compact : `254${phone[1]}`;
+}
+
 /** Checks and counts the fixed-window rate of one client; true when the request may proceed. */
 async function allowClient(redis: Redis, key: string, limit: number): Promise<boolean> {
   const [[error, count] = [null, 0]] = (await redis.multi().incr(key).pexpire(key, 60_000).exec()) ?? [];
@@ -76,7 +83,7 @@ export function createReportsSource(deps: {
         const reporter =
           report.reporterId === undefined
             ? client
-            : hashIdentifier(`reporter:${report.reporterId}`, deps.hashSalt);
+            : hashIdentifier(`reporter:${normaliseReporterId(report.reporterId)}`, deps.hashSalt);
         const counted =
           (await deps.redis.set(deps.keys.reportCounted(reporter), '1', 'PX', ONE_REPORT_PER_MS, 'NX')) ===
           'OK';

@@ -64,8 +64,8 @@ const SCHEDULER_LOCK_MS = 10_000;
  */
 export function createSocialJobs(options: SocialJobsOptions): SocialJobs {
   const log = options.logger;
-  const queueConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true });
-  const workerConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+  const queueConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+  const workerConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUES.socialPoll, { connection: queueConnection, prefix: options.prefix });
   queue.on('error', (error) => log.error({ err: error }, 'social queue error'));
   let worker: Worker | undefined;
@@ -167,7 +167,6 @@ export function createSocialJobs(options: SocialJobsOptions): SocialJobs {
 
   return {
     async start() {
-      await Promise.all([queueConnection.connect(), workerConnection.connect()]);
       await upsertSchedulers();
       worker = new Worker(QUEUES.socialPoll, processJob, {
         connection: workerConnection,
@@ -186,7 +185,9 @@ export function createSocialJobs(options: SocialJobsOptions): SocialJobs {
     async stop() {
       await worker?.close();
       await queue.close();
-      await Promise.allSettled([queueConnection.quit(), workerConnection.quit()]);
+      for (const connection of [queueConnection, workerConnection]) {
+        await connection.quit().catch(() => connection.disconnect());
+      }
     },
 
     async enqueueStatement(delivery) {

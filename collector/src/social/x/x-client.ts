@@ -4,8 +4,8 @@ import {
   ApiRequestError,
   ApiResponseError,
   type ITwitterApiClientPlugin,
-  type TwitterRateLimit,
   TwitterApi,
+  type TwitterRateLimit,
 } from 'twitter-api-v2';
 import { type XApi, type XRateLimit, XSourceError } from './x-api';
 import { toXPage, xUserLookupSchema } from './x-wire';

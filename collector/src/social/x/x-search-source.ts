@@ -12,6 +12,7 @@ export interface XSearchSourceDeps {
   api: XApi;
   query: string;
   maxPagesPerPoll: number;
+  maxResults: number;
   sink: MentionSink;
   state: XPollState;
   guard: EndpointGuard;
@@ -24,7 +25,6 @@ export interface XSearchSourceDeps {
 }
 
 const SEARCH_STREAM = 'search';
-const MAX_RESULTS = 100;
 const MIN_RESULTS = 10;
 
 function hashQuery(query: string): string {
@@ -72,7 +72,7 @@ export function createXSearchSource(
           query: deps.query,
           ...(sinceId === undefined ? {} : { sinceId }),
           ...(nextToken === undefined ? {} : { nextToken }),
-          maxResults: Math.max(MIN_RESULTS, Math.min(MAX_RESULTS, remaining)),
+          maxResults: Math.max(MIN_RESULTS, Math.min(deps.maxResults, remaining)),
         });
         pages += 1;
         await deps.budget.record(page.posts.length);

@@ -53,6 +53,7 @@ export function createXSources(deps: {
         api,
         query: config.searchQuery,
         maxPagesPerPoll: config.maxPagesPerPoll,
+        maxResults: config.maxResults,
         sink: wiring.sink,
         state,
         guard: createEndpointGuard(redis, keys, 'search', guardOptions),

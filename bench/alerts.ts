@@ -1,0 +1,223 @@
+/**
+ * Alerts service benchmark: Alertmanager webhook throughput (alerts/s) and p99 latency under 100 concurrent
+ * posts, against a bare Hono endpoint that only parses the same body (same machine, same run). The service runs
+ * as a child process (its real composition root: PGlite or PostgreSQL, BullMQ timers and delivery) on a private
+ * redis-server, so the load generator does not share its event loop.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
+import type { BenchResult } from './bench-result';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+  duration: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; path: string; headers: Record<string, string>; setupRequest: (r: { body?: string }) => { body?: string } }[];
+}) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONNECTIONS = 100;
+const DURATION_SECONDS = 6;
+const GROUPS = 20;
+
+const BARE_SERVER = `
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono();
+app.post('/v1/alertmanager', async (c) => {
+  const body = await c.req.json();
+  return c.json({ status: 'recorded', alerts: body.alerts.length, duplicates: 0 });
+});
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log('listening ' + info.port));
+`;
+
+/** One-alert notifications as Alertmanager sends them; `unique` alerts spread over a few groups (incidents). */
+function payload(run: string, index: number, unique: boolean): string {
+  const group = index % GROUPS;
+  const labels = { alertname: `BenchAlert${group}`, severity: 'ticket', service: 'platform', team: 'oncall' };
+  return JSON.stringify({
+    version: '4',
+    groupKey: `{}:{alertname="BenchAlert${group}",run="${run}"}`,
+    truncatedAlerts: 0,
+    status: 'firing',
+    receiver: 'stimawatch-pager',
+    groupLabels: { alertname: labels.alertname },
+    commonLabels: labels,
+    commonAnnotations: { summary: 'Benchmark alert' },
+    externalURL: 'http://alertmanager:9093',
+    alerts: [
+      {
+        status: 'firing',
+        labels: { ...labels, instance: `node-${index}` },
+        annotations: { summary: 'Benchmark alert' },
+        startsAt: '2026-05-04T19:02:15.123Z',
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: 'http://prometheus:9090/graph',
+        fingerprint: unique ? `${run}-${index}` : `${run}-dup`,
+      },
+    ],
+  });
+}
+
+async function load(url: string, run: string, unique: boolean, seconds = DURATION_SECONDS): Promise<AutocannonResult> {
+  let index = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/alertmanager',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: payload(run, index++, unique) }),
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${run}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  return result;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Spawns a process and waits for its output to match `ready`. */
+async function spawnReady(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
+  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output.slice(-2000)}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = ready.exec(output);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} exited ${code}: ${output.slice(-2000)}`)));
+  });
+  child.stdout?.removeAllListeners('data').resume();
+  child.stderr?.removeAllListeners('data').resume();
+  return { child, match };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function startAlerts(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const started = await spawnReady(
+    process.execPath,
+    ['--import', 'tsx', 'alerts/src/main.ts'],
+    { ALERTS_PORT: '0', ACK_LINK_SECRET: 'bench-ack-link-secret-0123456789abcdef', LOG_LEVEL: 'warn', ...env },
+    /"port":(\d+)/,
+  );
+  return { child: started.child, url: `http://127.0.0.1:${started.match[1]}` };
+}
+
+function versus(name: string, measured: AutocannonResult, bare: AutocannonResult, goals: { rate: string; p99: string }): BenchResult[] {
+  return [
+    {
+      name: `${name}_alerts_per_s`,
+      value: measured.requests.average,
+      unit: 'alerts/s',
+      baseline: bare.requests.average,
+      ratio: measured.requests.average / bare.requests.average,
+      goal: goals.rate,
+    },
+    {
+      name: `${name}_p99_ms`,
+      value: measured.latency.p99,
+      unit: `ms at ${CONNECTIONS} concurrent posts`,
+      baseline: bare.latency.p99,
+      ratio: measured.latency.p99 / Math.max(bare.latency.p99, 1),
+      goal: goals.p99,
+    },
+  ];
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const children: ChildProcess[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'stimawatch-bench-alerts-'));
+  let postgres: PrivatePostgres | undefined;
+  try {
+    const redisPort = await freePort();
+    const redis = await spawnReady(
+      'redis-server',
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {},
+      /Ready to accept connections/,
+    );
+    children.push(redis.child);
+    const redisEnv = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const bare = await spawnReady(process.execPath, ['--input-type=module', '-e', BARE_SERVER], {}, /listening (\d+)/);
+    children.push(bare.child);
+    const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
+    await load(bareUrl, 'warm-bare', true, 2);
+    const bareResult = await load(bareUrl, 'bare', true);
+
+    const embedded = await startAlerts({ ...redisEnv, DATA_DIR: dataDir, REDIS_KEY_PREFIX: 'bench-pglite' });
+    children.push(embedded.child);
+    await load(embedded.url, 'warm-pglite', true, 2);
+    results.push(
+      ...versus('pglite_new_alerts', await load(embedded.url, 'pglite', true), bareResult, {
+        rate: '>= 300 alerts/s',
+        p99: '< 1000 ms',
+      }),
+      ...versus('pglite_duplicates', await load(embedded.url, 'pglite-dup', false), bareResult, {
+        rate: '>= 500 alerts/s',
+        p99: '< 500 ms',
+      }),
+    );
+    await stopChild(embedded.child);
+
+    postgres = await createPrivatePostgres();
+    const server = await startAlerts({ ...redisEnv, DATABASE_URL: postgres.url, REDIS_KEY_PREFIX: 'bench-postgres' });
+    children.push(server.child);
+    await load(server.url, 'warm-postgres', true, 2);
+    results.push(
+      ...versus('postgres_new_alerts', await load(server.url, 'postgres', true), bareResult, {
+        rate: '>= 300 alerts/s',
+        p99: '< 1000 ms',
+      }),
+    );
+    await stopChild(server.child);
+  } finally {
+    for (const child of children.reverse()) await stopChild(child);
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}

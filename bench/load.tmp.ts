@@ -1,0 +1,11 @@
+import { createRequire } from 'node:module';
+const autocannon = createRequire(import.meta.url)('autocannon');
+const [url, mode, dur] = process.argv.slice(2);
+let seq = 0;
+const one = JSON.stringify({ attemptId: '@@', channel: 'mpesa_c2b', stage: 'token_generation', outcome: 'success', latencyMs: 100 }).split('@@');
+const lines: string[] = [];
+for (let i = 0; i < 250; i++) for (const stage of ['payment_received', 'meter_lookup', 'token_generation', 'token_delivery_sms']) lines.push(JSON.stringify({ attemptId: `@@-${i}`, channel: 'mpesa_c2b', stage, outcome: 'success', latencyMs: 100, occurredAt: Date.now() }));
+const many = lines.join('\n').split('@@');
+const t = mode === 'single' ? one : many;
+const r = await autocannon({ url, connections: mode === 'single' ? 32 : 8, duration: Number(dur ?? 5), requests: [{ method: 'POST', path: '/v1/vend-events', headers: { authorization: 'Bearer bench-token-0123456789abcdef', 'content-type': 'application/x-ndjson' }, setupRequest: (req: object) => ({ ...req, body: t.join(`p${Date.now()}-${seq++}`) }) }] });
+console.log(mode, r.requests.average, 'req/s', 'lat', r.latency.average, 'non2xx', r.non2xx, 'errors', r.errors);

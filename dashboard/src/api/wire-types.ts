@@ -1,0 +1,180 @@
+/**
+ * The JSON the console reads from the alerts service (and, through its proxy, the collector). Dates arrive as
+ * ISO strings. Kept here rather than imported: the dashboard imports no service code.
+ */
+
+export type Role = 'oncall' | 'comms' | 'viewer' | 'admin';
+
+export interface ConsoleUser {
+  username: string;
+  name: string;
+  role: Role;
+}
+
+export interface ConsolePermissions {
+  acknowledge: boolean;
+  resolve: boolean;
+  publishStatement: boolean;
+}
+
+export interface SessionInfo {
+  user: ConsoleUser | null;
+  csrfToken: string;
+  permissions: ConsolePermissions;
+  settings: { commsSilenceMinutes: number; xPosting: boolean };
+}
+
+export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
+
+export interface Incident {
+  id: string;
+  ref: number;
+  service: string;
+  severity: 'page' | 'ticket';
+  team: string;
+  title: string;
+  status: IncidentStatus;
+  customerFacing: boolean;
+  openedAt: string;
+  reopenedAt: string | null;
+  round: number;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  firstStatementAt: string | null;
+  escalationLevel: number;
+  escalatedAt: string | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  kind: string;
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+export interface NotificationRecord {
+  key: string;
+  purpose: string;
+  channel: string;
+  recipient: string;
+  level: number | null;
+  status: 'queued' | 'delivered' | 'failed';
+  attempts: number;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StatusPageState = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+
+export interface Statement {
+  id: string;
+  incidentId: string | null;
+  text: string;
+  lang: string;
+  source?: string;
+  author?: string;
+  publishedAt: string;
+  statusPageState: StatusPageState;
+}
+
+export interface IncidentAlert {
+  fingerprint: string;
+  alertname: string;
+  status: 'firing' | 'resolved';
+  startsAt: string;
+}
+
+export interface IncidentDetail {
+  incident: Incident;
+  alerts: IncidentAlert[];
+  timeline: TimelineEntry[];
+  notifications: NotificationRecord[];
+  statements: Statement[];
+}
+
+export interface OnCallShift {
+  rotation: string;
+  person: { id: string; name: string };
+  source: string;
+  since: string | null;
+  until: string | null;
+}
+
+export interface TopErrorCode {
+  code: string;
+  class: 'customer' | 'system';
+  count: number;
+  rawExamples: string[];
+}
+
+export interface ProbeStatus {
+  name: string;
+  up: boolean | null;
+  lastCheckedAt: string | null;
+  durationSeconds: number | null;
+}
+
+export interface LiveSnapshot {
+  generatedAt: string;
+  tokensLastMinute: number;
+  tokensSameMinuteLastWeek: number | null;
+  systemFailureRatio5m: number | null;
+  failures5m: number;
+  counted5m: number;
+  paymentsWithoutToken: number | null;
+  topErrorCodes15m: TopErrorCode[];
+  probes: ProbeStatus[];
+  redisUp: boolean;
+  series: { startMs: number; stepSeconds: number; tokens: number[]; failures: number[] };
+}
+
+export interface Mention {
+  id: number;
+  source: string;
+  channel: string;
+  url: string | null;
+  author: string | null;
+  text: string;
+  createdAt: string;
+  lang: string;
+  category: string;
+  topic: string | null;
+  county: string | null;
+  sentiment: string;
+  sentimentScore: number;
+  reach: number;
+}
+
+export interface MentionPage {
+  items: Mention[];
+  nextCursor: string | null;
+}
+
+export interface SummaryBucket {
+  start: string;
+  posts: number;
+  complaintAuthors: number;
+  baseline: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  meanSentiment: number | null;
+}
+
+export interface MentionSummary {
+  since: string;
+  until: string;
+  byCategory: Record<string, number>;
+  byCounty: { county: string; posts: number; outageComplaints: number }[];
+  buckets: SummaryBucket[];
+}
+
+export interface PublishResult {
+  statement: Statement;
+  silencedIncidents: number[];
+  x?: { status: 'posted'; id: string } | { status: 'skipped' | 'failed'; reason: string };
+}
