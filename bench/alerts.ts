@@ -140,7 +140,7 @@ async function startAlerts(env: Record<string, string>): Promise<{ child: ChildP
   const started = await spawnReady(
     process.execPath,
     ['--import', 'tsx', 'alerts/src/main.ts'],
-    { ALERTS_PORT: '0', ACK_LINK_SECRET: 'bench-ack-link-secret-0123456789abcdef', LOG_LEVEL: 'warn', ...env },
+    { ALERTS_PORT: '0', ACK_LINK_SECRET: 'bench-ack-link-secret-0123456789abcdef', LOG_LEVEL: 'info', ...env },
     /"port":(\d+)/,
   );
   return { child: started.child, url: `http://127.0.0.1:${started.match[1]}` };

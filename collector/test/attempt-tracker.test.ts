@@ -79,6 +79,13 @@ describe('attempt tracker script', () => {
     expect((await t.track(events)).some(Boolean)).toBe(false);
   });
 
+  it('dedupes concurrent requests for the same attempt (they share one script call)', async () => {
+    const t = tracker();
+    const answers = await Promise.all([1, 2, 3, 4].map(() => t.track([event('C1', 'meter_lookup'), event('C2', 'meter_lookup')])));
+    expect(answers.flat().filter(Boolean)).toHaveLength(2);
+    expect(answers[0]).toEqual([true, true]);
+  });
+
   it('remembers an attempt into the next generation and forgets it after two', async () => {
     const t = tracker(1);
     const generation = async () => Number((await redis.time())[0]);

@@ -92,7 +92,6 @@ describe('docker-compose.yml', () => {
       'collector.MPESA_CALLBACK_SECRET',
       'collector.SOCIAL_HASH_SALT',
       'alerts.ACK_LINK_SECRET',
-      'alerts.API_TOKENS',
       'alerts.ALERTMANAGER_WEBHOOK_TOKEN',
       'postgres.POSTGRES_PASSWORD',
       'grafana.GF_SECURITY_ADMIN_PASSWORD',

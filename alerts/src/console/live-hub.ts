@@ -87,6 +87,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   function stop(): void {
     upstream?.abort();
     upstream = undefined;
+    // Nobody hears the upstream any more, so what it said last goes stale.
+    latest = undefined;
   }
 
   return {

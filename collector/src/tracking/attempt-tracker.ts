@@ -19,6 +19,12 @@ export interface AttemptTrackerOptions {
   refreshIntervalMs?: number;
 }
 
+interface PendingTrack {
+  ops: TrackingOp[];
+  resolve: (counted: boolean[]) => void;
+  reject: (error: unknown) => void;
+}
+
 /** Events per script call; all calls of a request travel in one pipeline (one round trip). */
 const SCRIPT_CHUNK = 1000;
 /** Backlog operations replayed per round trip. */
@@ -39,6 +45,7 @@ export class AttemptTracker {
   private draining: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private paymentsWithoutToken: number | undefined;
+  private pending: PendingTrack[] = [];
 
   constructor(private readonly options: AttemptTrackerOptions) {
     this.redis = options.redis;
@@ -88,19 +95,53 @@ export class AttemptTracker {
   }
 
   /**
-   * Tracks a batch; answers, per event, whether it is new (true) or a replay (false). One Redis round
-   * trip per batch. Throws UNAVAILABLE (→ 503, the sender retries) only when Redis is away and the
-   * backlog cannot take the whole batch, so nothing accepted is ever dropped.
+   * Tracks a batch; answers, per event, whether it is new (true) or a replay (false). Batches arriving
+   * in the same turn of the event loop share one script call, so a request costs at most one Redis
+   * round trip. Throws UNAVAILABLE (→ 503, the sender retries) only when Redis is away and the backlog
+   * cannot take the whole batch, so nothing accepted is ever dropped.
    */
-  async track(events: readonly VendEvent[]): Promise<boolean[]> {
+  track(events: readonly VendEvent[]): Promise<boolean[]> {
     const now = this.now();
     const ops = events.map((event) => toTrackingOp(event, now));
     if (this.backlog.size > 0 || !this.isReady()) {
-      this.buffer(ops, false);
+      try {
+        this.buffer(ops, false);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       if (this.isReady()) void this.drain();
-      return ops.map(() => true);
+      return Promise.resolve(ops.map(() => true));
     }
+    return new Promise<boolean[]>((resolve, reject) => {
+      this.pending.push({ ops, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flushPending());
+    });
+  }
+
+  private async flushPending(): Promise<void> {
+    const waiting = this.pending;
+    this.pending = [];
+    const ops = waiting.length === 1 ? (waiting[0] as PendingTrack).ops : waiting.flatMap((entry) => entry.ops);
+    let counted: boolean[];
+    try {
+      counted = await this.trackNow(ops);
+    } catch (error) {
+      for (const entry of waiting) entry.reject(error);
+      return;
+    }
+    let offset = 0;
+    for (const entry of waiting) {
+      entry.resolve(counted.slice(offset, offset + entry.ops.length));
+      offset += entry.ops.length;
+    }
+  }
+
+  private async trackNow(ops: TrackingOp[]): Promise<boolean[]> {
     const counted: boolean[] = new Array(ops.length).fill(true);
+    if (this.backlog.size > 0 || !this.isReady()) {
+      this.buffer(ops, false);
+      return counted;
+    }
     let replies: Array<unknown[] | Error>;
     try {
       replies = await this.execute(ops);

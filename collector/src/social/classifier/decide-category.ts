@@ -79,7 +79,7 @@ export function otherComplaintScore(features: TopicFeatures, blame: number): num
   const combined =
     features.otherSubject > 0
       ? Math.min(
-          features.fail * 1 +
+          features.fail +
             features.paid * 0.5 +
             features.complaint * 0.8 +
             features.duration * 0.6 +
