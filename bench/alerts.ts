@@ -26,7 +26,12 @@ type Autocannon = (options: {
   url: string;
   connections: number;
   duration: number;
-  requests: { method: string; path: string; headers: Record<string, string>; setupRequest: (r: { body?: string }) => { body?: string } }[];
+  requests: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    setupRequest: (r: { body?: string }) => { body?: string };
+  }[];
 }) => Promise<AutocannonResult>;
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
@@ -46,8 +51,11 @@ app.post('/v1/alertmanager', async (c) => {
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log('listening ' + info.port));
 `;
 
-/** One-alert notifications as Alertmanager sends them; `unique` alerts spread over a few groups (incidents). */
-function payload(run: string, index: number, unique: boolean): string {
+/**
+ * A notification as Alertmanager sends it, carrying `size` alerts of one group; `unique` alerts are new (spread
+ * over a few groups, i.e. incidents), otherwise the same alerts are sent again (HA duplicates, retries).
+ */
+function payload(run: string, index: number, unique: boolean, size: number): string {
   const group = index % GROUPS;
   const labels = { alertname: `BenchAlert${group}`, severity: 'ticket', service: 'platform', team: 'oncall' };
   return JSON.stringify({
@@ -60,39 +68,42 @@ function payload(run: string, index: number, unique: boolean): string {
     commonLabels: labels,
     commonAnnotations: { summary: 'Benchmark alert' },
     externalURL: 'http://alertmanager:9093',
-    alerts: [
-      {
-        status: 'firing',
-        labels: { ...labels, instance: `node-${index}` },
-        annotations: { summary: 'Benchmark alert' },
-        startsAt: '2026-05-04T19:02:15.123Z',
-        endsAt: '0001-01-01T00:00:00Z',
-        generatorURL: 'http://prometheus:9090/graph',
-        fingerprint: unique ? `${run}-${index}` : `${run}-dup`,
-      },
-    ],
+    alerts: Array.from({ length: size }, (_, k) => ({
+      status: 'firing',
+      labels: { ...labels, instance: `node-${k}` },
+      annotations: { summary: 'Benchmark alert' },
+      startsAt: '2026-05-04T19:02:15.123Z',
+      endsAt: '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus:9090/graph',
+      fingerprint: unique ? `${run}-${index}-${k}` : `${run}-dup-${k}`,
+    })),
   });
 }
 
-async function load(url: string, run: string, unique: boolean, seconds = DURATION_SECONDS): Promise<AutocannonResult> {
+async function load(
+  url: string,
+  run: string,
+  options: { unique: boolean; size?: number; seconds?: number },
+): Promise<AutocannonResult> {
+  const size = options.size ?? 1;
   let index = 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: seconds,
+    duration: options.seconds ?? DURATION_SECONDS,
     requests: [
       {
         method: 'POST',
         path: '/v1/alertmanager',
         headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: payload(run, index++, unique) }),
+        setupRequest: (request) => ({ ...request, body: payload(run, index++, options.unique, size) }),
       },
     ],
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${run}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
-  return result;
+  return { ...result, requests: { ...result.requests, average: result.requests.average * size } };
 }
 
 async function freePort(): Promise<number> {
@@ -106,10 +117,17 @@ async function freePort(): Promise<number> {
 
 /** Spawns a process and waits for its output to match `ready`. */
 async function spawnReady(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
-  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output.slice(-2000)}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${command} did not start: ${output.slice(-2000)}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const found = ready.exec(output);
@@ -140,13 +158,23 @@ async function startAlerts(env: Record<string, string>): Promise<{ child: ChildP
   const started = await spawnReady(
     process.execPath,
     ['--import', 'tsx', 'alerts/src/main.ts'],
-    { ALERTS_PORT: '0', ACK_LINK_SECRET: 'bench-ack-link-secret-0123456789abcdef', LOG_LEVEL: 'info', ...env },
+    {
+      ALERTS_PORT: '0',
+      ACK_LINK_SECRET: 'bench-ack-link-secret-0123456789abcdef',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     /"port":(\d+)/,
   );
   return { child: started.child, url: `http://127.0.0.1:${started.match[1]}` };
 }
 
-function versus(name: string, measured: AutocannonResult, bare: AutocannonResult, goals: { rate: string; p99: string }): BenchResult[] {
+function versus(
+  name: string,
+  measured: AutocannonResult,
+  bare: AutocannonResult,
+  goals: { rate: string; p99: string },
+): BenchResult[] {
   return [
     {
       name: `${name}_alerts_per_s`,
@@ -182,33 +210,52 @@ export async function run(): Promise<BenchResult[]> {
     );
     children.push(redis.child);
     const redisEnv = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
-    const bare = await spawnReady(process.execPath, ['--input-type=module', '-e', BARE_SERVER], {}, /listening (\d+)/);
+    const bare = await spawnReady(
+      process.execPath,
+      ['--input-type=module', '-e', BARE_SERVER],
+      {},
+      /listening (\d+)/,
+    );
     children.push(bare.child);
     const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
-    await load(bareUrl, 'warm-bare', true, 2);
-    const bareResult = await load(bareUrl, 'bare', true);
+    await load(bareUrl, 'warm-bare', { unique: true, seconds: 2 });
+    const bareResult = await load(bareUrl, 'bare', { unique: true });
+    const bareGroups = await load(bareUrl, 'bare-groups', { unique: true, size: 10 });
 
     const embedded = await startAlerts({ ...redisEnv, DATA_DIR: dataDir, REDIS_KEY_PREFIX: 'bench-pglite' });
     children.push(embedded.child);
-    await load(embedded.url, 'warm-pglite', true, 2);
+    await load(embedded.url, 'warm-pglite', { unique: true, seconds: 2 });
     results.push(
-      ...versus('pglite_new_alerts', await load(embedded.url, 'pglite', true), bareResult, {
+      ...versus('pglite_new_alerts', await load(embedded.url, 'pglite', { unique: true }), bareResult, {
         rate: '>= 300 alerts/s',
         p99: '< 1000 ms',
       }),
-      ...versus('pglite_duplicates', await load(embedded.url, 'pglite-dup', false), bareResult, {
+      ...versus('pglite_duplicates', await load(embedded.url, 'pglite-dup', { unique: false }), bareResult, {
         rate: '>= 500 alerts/s',
         p99: '< 500 ms',
       }),
+      ...versus(
+        'pglite_groups_of_10',
+        await load(embedded.url, 'pglite-groups', { unique: true, size: 10 }),
+        bareGroups,
+        {
+          rate: '>= 1000 alerts/s',
+          p99: '< 2000 ms',
+        },
+      ),
     );
     await stopChild(embedded.child);
 
     postgres = await createPrivatePostgres();
-    const server = await startAlerts({ ...redisEnv, DATABASE_URL: postgres.url, REDIS_KEY_PREFIX: 'bench-postgres' });
+    const server = await startAlerts({
+      ...redisEnv,
+      DATABASE_URL: postgres.url,
+      REDIS_KEY_PREFIX: 'bench-postgres',
+    });
     children.push(server.child);
-    await load(server.url, 'warm-postgres', true, 2);
+    await load(server.url, 'warm-postgres', { unique: true, seconds: 2 });
     results.push(
-      ...versus('postgres_new_alerts', await load(server.url, 'postgres', true), bareResult, {
+      ...versus('postgres_new_alerts', await load(server.url, 'postgres', { unique: true }), bareResult, {
         rate: '>= 300 alerts/s',
         p99: '< 1000 ms',
       }),

@@ -3,7 +3,11 @@ import { createAckLinks, signAckToken, verifyAckToken } from './ack-link';
 
 const SECRET = 'k'.repeat(32);
 const now = new Date('2026-05-04T19:00:00Z');
-const grant = { incidentId: '0b5f6c1e-8a2d-4f4e-9c1a-2f3e4d5c6b7a', recipient: 'amina', expiresAt: new Date('2026-05-05T19:00:00Z') };
+const grant = {
+  incidentId: '0b5f6c1e-8a2d-4f4e-9c1a-2f3e4d5c6b7a',
+  recipient: 'amina',
+  expiresAt: new Date('2026-05-05T19:00:00Z'),
+};
 
 describe('acknowledgement links', () => {
   it('verify what they were signed for until they expire', () => {
@@ -18,7 +22,10 @@ describe('acknowledgement links', () => {
   });
 
   it('refuse a token signed with another key', () => {
-    expect(verifyAckToken(signAckToken(grant, 'x'.repeat(32)), SECRET, now)).toEqual({ ok: false, reason: 'invalid' });
+    expect(verifyAckToken(signAckToken(grant, 'x'.repeat(32)), SECRET, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('refuse any change to the signed part (other incident, other person, later expiry)', () => {
@@ -40,10 +47,19 @@ describe('acknowledgement links', () => {
   });
 
   it('build URLs under the public base URL that expire after the TTL', () => {
-    const links = createAckLinks({ secret: SECRET, ttlMs: 3_600_000, publicBaseUrl: 'https://watch.example.org', clock: () => now });
+    const links = createAckLinks({
+      secret: SECRET,
+      ttlMs: 3_600_000,
+      publicBaseUrl: 'https://watch.example.org',
+      clock: () => now,
+    });
     const url = links.urlFor(grant.incidentId, 'amina');
     expect(url.startsWith('https://watch.example.org/v1/ack/')).toBe(true);
     const token = url.split('/').at(-1) ?? '';
-    expect(links.verify(token)).toMatchObject({ ok: true, recipient: 'amina', expiresAt: new Date('2026-05-04T20:00:00Z') });
+    expect(links.verify(token)).toMatchObject({
+      ok: true,
+      recipient: 'amina',
+      expiresAt: new Date('2026-05-04T20:00:00Z'),
+    });
   });
 });

@@ -28,11 +28,13 @@ export function signAckToken(grant: AckGrant, secret: string): string {
 /** Checks the signature in constant time first, then the expiry. */
 export function verifyAckToken(token: string, secret: string, now: Date): AckTokenCheck {
   const [encodedBody, encodedMac, extra] = token.split('.');
-  if (encodedBody === undefined || encodedMac === undefined || extra !== undefined) return { ok: false, reason: 'invalid' };
+  if (encodedBody === undefined || encodedMac === undefined || extra !== undefined)
+    return { ok: false, reason: 'invalid' };
   const body = Buffer.from(encodedBody, 'base64url').toString('utf8');
   const expected = mac(body, secret);
   const given = Buffer.from(encodedMac, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'invalid' };
   const match = /^([A-Za-z0-9_-]+)\.([a-z0-9_-]+)\.(\d{1,12})$/.exec(body);
   if (match === null) return { ok: false, reason: 'invalid' };
   const grant: AckGrant = {
@@ -40,7 +42,9 @@ export function verifyAckToken(token: string, secret: string, now: Date): AckTok
     recipient: match[2] as string,
     expiresAt: new Date(Number(match[3]) * 1000),
   };
-  return now.getTime() < grant.expiresAt.getTime() ? { ok: true, ...grant } : { ok: false, reason: 'expired', ...grant };
+  return now.getTime() < grant.expiresAt.getTime()
+    ? { ok: true, ...grant }
+    : { ok: false, reason: 'expired', ...grant };
 }
 
 export interface AckLinks {

@@ -33,10 +33,16 @@ export function parseApiTokens(raw: string): ApiTokens {
     const token = rest.join(':');
     const where = `API_TOKENS entry ${index + 1}`;
     if (!/^[a-z0-9_.-]{1,40}$/i.test(name)) {
-      throw new StimaError('CONFIG', `${where} must be name:role:token with a name of letters, digits, _ . -`);
+      throw new StimaError(
+        'CONFIG',
+        `${where} must be name:role:token with a name of letters, digits, _ . -`,
+      );
     }
     if (!(ROLES as readonly string[]).includes(role)) {
-      throw new StimaError('CONFIG', `${where} (${name}) has role "${role}"; expected one of ${ROLES.join('|')}`);
+      throw new StimaError(
+        'CONFIG',
+        `${where} (${name}) has role "${role}"; expected one of ${ROLES.join('|')}`,
+      );
     }
     if (token.length < 16) {
       throw new StimaError('CONFIG', `${where} (${name}) needs a token of 16+ characters`);

@@ -25,25 +25,35 @@ describe('parseAlertsConfig', () => {
   });
 
   it('accepts fractional minutes so tests and demos can use short timers', () => {
-    expect(parseAlertsConfig({ ACK_LINK_SECRET: SECRET, COMMS_SILENCE_MINUTES: '0.02' }).commsSilenceMs).toBe(1200);
+    expect(parseAlertsConfig({ ACK_LINK_SECRET: SECRET, COMMS_SILENCE_MINUTES: '0.02' }).commsSilenceMs).toBe(
+      1200,
+    );
   });
 
   it('names the variable at fault', () => {
     expect(() => parseAlertsConfig({})).toThrow(/ACK_LINK_SECRET is required/);
-    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: 'short' })).toThrow(/ACK_LINK_SECRET must be at least 32/);
-    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, ALERTS_PORT: 'http' })).toThrow(/ALERTS_PORT/);
-    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL must be a redis/);
-    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
-    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, SMS_INBOUND_SECRET: 'abc' })).toThrow(/SMS_INBOUND_SECRET/);
-    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, API_TOKENS: 'ops:root:0123456789abcdef' })).toThrow(
-      /API_TOKENS entry 1 \(ops\) has role "root"/,
+    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: 'short' })).toThrow(
+      /ACK_LINK_SECRET must be at least 32/,
     );
+    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, ALERTS_PORT: 'http' })).toThrow(/ALERTS_PORT/);
+    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, REDIS_URL: 'http://x' })).toThrow(
+      /REDIS_URL must be a redis/,
+    );
+    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL/,
+    );
+    expect(() => parseAlertsConfig({ ACK_LINK_SECRET: SECRET, SMS_INBOUND_SECRET: 'abc' })).toThrow(
+      /SMS_INBOUND_SECRET/,
+    );
+    expect(() =>
+      parseAlertsConfig({ ACK_LINK_SECRET: SECRET, API_TOKENS: 'ops:root:0123456789abcdef' }),
+    ).toThrow(/API_TOKENS entry 1 \(ops\) has role "root"/);
   });
 
   it('strips a trailing slash from the public base URL', () => {
-    expect(parseAlertsConfig({ ACK_LINK_SECRET: SECRET, PUBLIC_BASE_URL: 'https://w.example.org/' }).publicBaseUrl).toBe(
-      'https://w.example.org',
-    );
+    expect(
+      parseAlertsConfig({ ACK_LINK_SECRET: SECRET, PUBLIC_BASE_URL: 'https://w.example.org/' }).publicBaseUrl,
+    ).toBe('https://w.example.org');
   });
 });
 

@@ -39,7 +39,9 @@ const positiveMinutes = (fallback: number) =>
 const envSchema = z.object({
   ALERTS_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
   ALERTS_HOST: z.string().min(1).default('127.0.0.1'),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })
+    .default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only')

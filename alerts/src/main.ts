@@ -4,6 +4,7 @@ import { openDatabase } from '@stimawatch/core/db';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createAlertsService } from './alerts-service';
 import { parseAlertsConfig } from './config';
+import { createConsole, parseConsoleConfig } from './console';
 import { createDelivery } from './delivery';
 import { createNotifiers, parseNotifierConfig } from './notifiers';
 import { loadOnCallFile } from './oncall/load-oncall';
@@ -12,12 +13,17 @@ import { loadOnCallFile } from './oncall/load-oncall';
 async function main(): Promise<void> {
   const env = process.env;
   const config = parseAlertsConfig(env);
+  const consoleConfig = parseConsoleConfig(env, config.dataDir);
   const logger = createLogger('alerts', config.logLevel);
   const onCall = loadOnCallFile(config.oncallFile);
   const notifiers = createNotifiers(parseNotifierConfig(env));
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, service: 'alerts' });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    service: 'alerts',
+  });
   const service = await createAlertsService({
     config,
     db,
@@ -25,11 +31,27 @@ async function main(): Promise<void> {
     logger,
     registry,
     createDelivery: (onOutcome) =>
-      createDelivery({ connection: config.redisUrl, prefix: config.redisKeyPrefix, notifiers, registry, logger, onOutcome }),
+      createDelivery({
+        connection: config.redisUrl,
+        prefix: config.redisKeyPrefix,
+        notifiers,
+        registry,
+        logger,
+        onOutcome,
+      }),
   });
-  const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
+  // The console (sign-in, collector proxy, X posting, status page) in front of the service's routes.
+  const webConsole = createConsole({ config: consoleConfig, service: config, logger });
+  const app = webConsole.mount(service.app);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
-      { port: info.port, host: config.host, database: db.kind, channels: Object.keys(notifiers), oncallFile: config.oncallFile },
+      {
+        port: info.port,
+        host: config.host,
+        database: db.kind,
+        channels: Object.keys(notifiers),
+        oncallFile: config.oncallFile,
+      },
       'alerts service listening',
     );
   });
@@ -43,7 +65,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     try {
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+      await webConsole.close(); // ends live streams, which would otherwise hold the server open
+      await closed;
       await service.close();
       await db.close();
       logger.info('stopped');

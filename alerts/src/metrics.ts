@@ -1,5 +1,5 @@
-import { METRICS } from '@stimawatch/core';
 import type { Logger } from '@stimawatch/core';
+import { METRICS } from '@stimawatch/core';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { OpenIncidentStats } from './store/incident-store';
 
@@ -27,17 +27,25 @@ export type WebhookRejectReason = 'unauthorized' | 'invalid_json' | 'invalid_pay
  * The service's metrics on an injected registry. Open incidents and comms silence are read from the database at
  * scrape time, so every replica reports the same truth; a failed read keeps the previous value and is logged.
  */
-export function createAlertsMetrics(registry: Registry, sources: AlertsMetricsSources, logger: Logger): AlertsMetrics {
+export function createAlertsMetrics(
+  registry: Registry,
+  sources: AlertsMetricsSources,
+  logger: Logger,
+): AlertsMetrics {
   const rejected = new Counter({
     name: METRICS.webhookRejectedTotal,
     help: 'Alertmanager webhook requests refused, by reason',
     labelNames: ['reason'],
     registers: [registry],
   });
-  for (const reason of ['unauthorized', 'invalid_json', 'invalid_payload', 'too_large'] as const) rejected.inc({ reason }, 0);
+  for (const reason of ['unauthorized', 'invalid_json', 'invalid_payload', 'too_large'] as const)
+    rejected.inc({ reason }, 0);
 
   const logFailure = (metric: string) => (error: unknown) => {
-    logger.error({ err: error, metric }, 'could not read metric from the database; keeping the previous value');
+    logger.error(
+      { err: error, metric },
+      'could not read metric from the database; keeping the previous value',
+    );
   };
 
   new Gauge({
@@ -73,7 +81,8 @@ export function createAlertsMetrics(registry: Registry, sources: AlertsMetricsSo
     registers: [registry],
     async collect() {
       try {
-        for (const beat of await sources.heartbeats()) this.set({ alertname: beat.alertname }, beat.lastSeenAt.getTime() / 1000);
+        for (const beat of await sources.heartbeats())
+          this.set({ alertname: beat.alertname }, beat.lastSeenAt.getTime() / 1000);
       } catch (error) {
         logFailure(ALERT_HEARTBEAT_METRIC)(error);
       }
@@ -83,7 +92,10 @@ export function createAlertsMetrics(registry: Registry, sources: AlertsMetricsSo
   const histogram = (name: string, help: string) =>
     new Histogram({ name, help, buckets: INCIDENT_SECONDS_BUCKETS, registers: [registry] });
   const ack = histogram(METRICS.incidentAckSeconds, 'Time from an incident opening to its acknowledgement');
-  const resolve = histogram(METRICS.incidentResolveSeconds, 'Time from an incident opening to its resolution');
+  const resolve = histogram(
+    METRICS.incidentResolveSeconds,
+    'Time from an incident opening to its resolution',
+  );
   const statement = histogram(
     METRICS.incidentFirstStatementSeconds,
     'Time from a customer-facing incident opening to its first public statement',

@@ -27,14 +27,21 @@ afterAll(async () => {
 });
 
 async function openCustomerFacing(groupKey: string) {
-  const response = await alerts.post('/v1/alertmanager', webhookPayload([{ fingerprint: groupKey }], { groupKey, labels: { service: 'payments' } }));
+  const response = await alerts.post(
+    '/v1/alertmanager',
+    webhookPayload([{ fingerprint: groupKey }], { groupKey, labels: { service: 'payments' } }),
+  );
   expect(response.status).toBe(200);
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM incidents WHERE group_key = $1', [groupKey]);
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM incidents WHERE group_key = $1', [
+    groupKey,
+  ]);
   return (await getIncident(db, rows[0]?.id ?? '')) ?? expect.unreachable();
 }
 
 const nudges = (incidentId: string) =>
-  alerts.delivery.sent.filter((n) => n.incidentId === incidentId && n.purpose === 'comms_nudge').map((n) => n.recipient);
+  alerts.delivery.sent
+    .filter((n) => n.incidentId === incidentId && n.purpose === 'comms_nudge')
+    .map((n) => n.recipient);
 
 describe('public-silence timer', () => {
   it('nudges the comms rotation when no statement follows a customer-facing incident, then management', async () => {

@@ -62,7 +62,10 @@ describe('alerts main process', () => {
     try {
       const listening = await waitFor(
         'the service to listen',
-        () => main.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.msg === 'alerts service listening'),
+        () =>
+          main.stdout
+            .map((line) => JSON.parse(line) as Record<string, unknown>)
+            .find((l) => l.msg === 'alerts service listening'),
         30_000,
       );
       const url = `http://127.0.0.1:${listening.port}`;
@@ -71,10 +74,14 @@ describe('alerts main process', () => {
       const webhook = await fetch(`${url}/v1/alertmanager`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(webhookPayload([{ fingerprint: 'main-1' }], { labels: { service: 'platform' } })),
+        body: JSON.stringify(
+          webhookPayload([{ fingerprint: 'main-1' }], { labels: { service: 'platform' } }),
+        ),
       });
       expect(webhook.status).toBe(200);
-      expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/stimawatch_incidents_open\{severity="page"\} 1/);
+      expect(await (await fetch(`${url}/metrics`)).text()).toMatch(
+        /stimawatch_incidents_open\{severity="page"\} 1/,
+      );
       const exited = once(main.child, 'exit');
       main.child.kill('SIGTERM');
       const [code] = await exited;
@@ -88,7 +95,10 @@ describe('alerts main process', () => {
   it('refuses to start with a broken on-call file, naming file, line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncall-'));
     const file = join(dir, 'oncall.yml');
-    writeFileSync(file, 'people:\n  amina: { name: Amina }\nrotations:\n  primary:\n    members: [amina, zed]\n');
+    writeFileSync(
+      file,
+      'people:\n  amina: { name: Amina }\nrotations:\n  primary:\n    members: [amina, zed]\n',
+    );
     const main = startMain({ ...baseEnv(), ONCALL_FILE: file });
     const [code] = await once(main.child, 'exit');
     expect(code).toBe(1);

@@ -29,19 +29,30 @@ describe('Redis outage', () => {
     // Notification delivery queues on the same Redis, so it is down too.
     alerts.delivery.failWith = new Error('Connection is closed.');
     expect((await fetch(`${alerts.url}/readyz`)).status).toBe(503);
-    const payload = webhookPayload([{ fingerprint: 'outage-1' }], { groupKey: 'redis-outage', labels: { service: 'platform' } });
+    const payload = webhookPayload([{ fingerprint: 'outage-1' }], {
+      groupKey: 'redis-outage',
+      labels: { service: 'platform' },
+    });
     const during = await alerts.post('/v1/alertmanager', payload);
     expect(during.status).toBe(503);
     expect(await during.json()).toMatchObject({ error: 'UNAVAILABLE' });
-    const { rows } = await db.query<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE group_key = 'redis-outage'");
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM incidents WHERE group_key = 'redis-outage'",
+    );
     expect(rows[0]?.n).toBe(1);
     expect(alerts.delivery.sent).toEqual([]);
 
     await redis.start();
     alerts.delivery.failWith = undefined;
     // Alertmanager keeps retrying a 5xx; the retry is a duplicate, but the pending page goes out.
-    await waitFor('a retry to succeed', async () => (await alerts.post('/v1/alertmanager', payload)).status === 200, 20_000);
-    expect(alerts.delivery.sent.filter((n) => n.channel === 'sms').map((n) => n.recipient)).toEqual(['amina']);
+    await waitFor(
+      'a retry to succeed',
+      async () => (await alerts.post('/v1/alertmanager', payload)).status === 200,
+      20_000,
+    );
+    expect(alerts.delivery.sent.filter((n) => n.channel === 'sms').map((n) => n.recipient)).toEqual([
+      'amina',
+    ]);
     expect((await alerts.service.timers.pending()).length).toBe(1);
     expect((await fetch(`${alerts.url}/readyz`)).status).toBe(200);
   });

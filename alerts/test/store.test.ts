@@ -1,7 +1,13 @@
 import { openPgliteClient, openPostgresClient, type SqlClient } from '@stimawatch/core/db';
 import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listHeartbeats, listUnprocessedEvents, markEventProcessed, recordAlertEvents } from '../src/store/alert-event-store';
+import {
+  listHeartbeats,
+  listUnprocessedEvents,
+  markEventsProcessed,
+  recordAlertEventBatch,
+  recordAlertEvents,
+} from '../src/store/alert-event-store';
 import {
   acknowledgeIncident,
   getIncident,
@@ -13,7 +19,11 @@ import {
   resolveIncident,
 } from '../src/store/incident-store';
 import { migrateAlertsStore } from '../src/store/migrations';
-import { listNotifications, logQueuedNotification, recordNotificationOutcome } from '../src/store/notification-store';
+import {
+  listNotifications,
+  logQueuedNotification,
+  recordNotificationOutcome,
+} from '../src/store/notification-store';
 import { addOutboxAction, completeAction, listPendingActions } from '../src/store/outbox-store';
 import { insertStatement, listStatements } from '../src/store/statement-store';
 import { addTimelineEntry, listTimeline } from '../src/store/timeline-store';
@@ -66,15 +76,34 @@ describe.each([
     expect(await recordAlertEvents(db, firing, later(1))).toEqual({ inserted: 0, duplicates: 1 });
     const resolved = webhookPayload([{ fingerprint: 'fp-dedupe', status: 'resolved' }]);
     expect(await recordAlertEvents(db, resolved, later(2))).toEqual({ inserted: 1, duplicates: 0 });
-    const pending = (await listUnprocessedEvents(db, 100)).filter((e) => e.payload.alert.fingerprint === 'fp-dedupe');
+    const pending = (await listUnprocessedEvents(db, 100)).filter(
+      (e) => e.payload.alert.fingerprint === 'fp-dedupe',
+    );
     expect(pending.map((e) => e.payload.alert.status)).toEqual(['firing', 'resolved']);
     expect(pending[0]?.payload.alert.startsAt).toBe('2026-05-04T19:02:15.123456789Z');
-    for (const event of pending) await markEventProcessed(db, event.id, null, later(3));
-    expect((await listUnprocessedEvents(db, 100)).some((e) => e.payload.alert.fingerprint === 'fp-dedupe')).toBe(false);
+    await markEventsProcessed(
+      db,
+      pending.map((event) => ({ id: event.id, incidentId: null })),
+      later(3),
+    );
+    expect(
+      (await listUnprocessedEvents(db, 100)).some((e) => e.payload.alert.fingerprint === 'fp-dedupe'),
+    ).toBe(false);
+  });
+
+  it('counts an alert repeated within one batch once, for the first notification carrying it', async () => {
+    const a = webhookPayload([{ fingerprint: 'fp-batch-1' }, { fingerprint: 'fp-batch-2' }]);
+    const b = webhookPayload([{ fingerprint: 'fp-batch-2' }, { fingerprint: 'fp-batch-3' }]);
+    expect(await recordAlertEventBatch(db, [a, b], t0)).toEqual([
+      { inserted: 2, duplicates: 0 },
+      { inserted: 1, duplicates: 1 },
+    ]);
   });
 
   it('refreshes an info alert heartbeat even when the event itself is a duplicate', async () => {
-    const watchdog = webhookPayload([{ alertname: 'Watchdog', fingerprint: 'fp-watchdog' }], { labels: { severity: 'info' } });
+    const watchdog = webhookPayload([{ alertname: 'Watchdog', fingerprint: 'fp-watchdog' }], {
+      labels: { severity: 'info' },
+    });
     await recordAlertEvents(db, watchdog, t0);
     await recordAlertEvents(db, watchdog, later(5));
     expect(await listHeartbeats(db)).toEqual([{ alertname: 'Watchdog', lastSeenAt: later(5) }]);
@@ -109,11 +138,17 @@ describe.each([
 
   it('moves escalation only from the step it was at, and only while open', async () => {
     const incident = await insertIncident(db, newIncident());
-    const step = (from: { level: number; repeat: number; notified: boolean }, to: { level: number; repeat: number }) =>
-      recordEscalationStep(db, { id: incident.id, round: 1, from, to, at: later(1) });
-    expect(await step({ level: 0, repeat: 0, notified: false }, { level: 0, repeat: 0 })).toMatchObject({ escalatedAt: later(1) });
+    const step = (
+      from: { level: number; repeat: number; notified: boolean },
+      to: { level: number; repeat: number },
+    ) => recordEscalationStep(db, { id: incident.id, round: 1, from, to, at: later(1) });
+    expect(await step({ level: 0, repeat: 0, notified: false }, { level: 0, repeat: 0 })).toMatchObject({
+      escalatedAt: later(1),
+    });
     expect(await step({ level: 0, repeat: 0, notified: false }, { level: 0, repeat: 0 })).toBeUndefined();
-    expect(await step({ level: 0, repeat: 0, notified: true }, { level: 1, repeat: 0 })).toMatchObject({ escalationLevel: 1 });
+    expect(await step({ level: 0, repeat: 0, notified: true }, { level: 1, repeat: 0 })).toMatchObject({
+      escalationLevel: 1,
+    });
     await acknowledgeIncident(db, incident.id, 'amina', later(2));
     expect(await step({ level: 1, repeat: 0, notified: true }, { level: 2, repeat: 0 })).toBeUndefined();
   });
@@ -131,8 +166,19 @@ describe.each([
 
   it('keeps a timeline, statements (latest first), the notification log and the outbox', async () => {
     const incident = await insertIncident(db, newIncident());
-    await addTimelineEntry(db, { incidentId: incident.id, at: t0, kind: 'triggered', actor: 'alertmanager', detail: { x: 1 } });
-    await addTimelineEntry(db, { incidentId: incident.id, at: later(1), kind: 'acknowledged', actor: 'amina' });
+    await addTimelineEntry(db, {
+      incidentId: incident.id,
+      at: t0,
+      kind: 'triggered',
+      actor: 'alertmanager',
+      detail: { x: 1 },
+    });
+    await addTimelineEntry(db, {
+      incidentId: incident.id,
+      at: later(1),
+      kind: 'acknowledged',
+      actor: 'amina',
+    });
     expect((await listTimeline(db, incident.id)).map((e) => [e.kind, e.detail])).toEqual([
       ['triggered', { x: 1 }],
       ['acknowledged', {}],
@@ -165,10 +211,20 @@ describe.each([
     };
     await logQueuedNotification(db, notification, 0, t0);
     await logQueuedNotification(db, notification, 0, later(1));
-    await recordNotificationOutcome(db, { key: notification.key, status: 'delivered', attempts: 2, reason: null }, later(2));
+    const delivered = { status: 'delivered' as const, attempts: 2, reason: null };
+    expect(await recordNotificationOutcome(db, notification, delivered, later(2))).toBe(true);
+    expect(await recordNotificationOutcome(db, notification, delivered, later(3))).toBe(false);
     expect(await listNotifications(db, incident.id)).toEqual([
       expect.objectContaining({ key: notification.key, status: 'delivered', attempts: 2, level: 0, createdAt: t0 }),
     ]);
+    // Delivery can report before the queued entry is committed: the outcome creates it, the late log adds the level.
+    const fast = { ...notification, key: `${notification.key}-fast` };
+    expect(await recordNotificationOutcome(db, fast, delivered, later(4))).toBe(true);
+    await logQueuedNotification(db, fast, 1, later(5));
+    expect((await listNotifications(db, incident.id)).find((n) => n.key === fast.key)).toMatchObject({
+      status: 'delivered',
+      level: 1,
+    });
 
     await addOutboxAction(db, incident.id, { kind: 'page', round: 1 }, t0);
     const [pending] = (await listPendingActions(db, 100)).filter((p) => p.incidentId === incident.id);

@@ -29,7 +29,9 @@ export interface CollectorExtension {
   stop?(): Promise<void> | void;
 }
 
-export type CollectorExtensionFactory = (context: CollectorContext) => CollectorExtension | Promise<CollectorExtension>;
+export type CollectorExtensionFactory = (
+  context: CollectorContext,
+) => CollectorExtension | Promise<CollectorExtension>;
 
 export interface CollectorOptions {
   logger?: Logger;
@@ -67,7 +69,10 @@ export interface Collector {
 }
 
 /** Wires the collector's parts from its configuration; no listening socket (see startCollector). */
-export async function createCollector(config: CollectorConfig, options: CollectorOptions = {}): Promise<Collector> {
+export async function createCollector(
+  config: CollectorConfig,
+  options: CollectorOptions = {},
+): Promise<Collector> {
   const logger = options.logger ?? createLogger('collector', config.logLevel);
   const now = options.now ?? Date.now;
   const registry = options.registry ?? new Registry();

@@ -17,7 +17,10 @@ export interface StartOptions extends CollectorOptions {
 }
 
 /** Starts the collector's HTTP server on `COLLECTOR_HOST:COLLECTOR_PORT` (port 0 picks a free one). */
-export async function startCollector(config: CollectorConfig, options: StartOptions = {}): Promise<RunningCollector> {
+export async function startCollector(
+  config: CollectorConfig,
+  options: StartOptions = {},
+): Promise<RunningCollector> {
   const collector = await createCollector(config, options);
   await collector.start();
   const listening = new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {

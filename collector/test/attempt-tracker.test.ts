@@ -37,12 +37,19 @@ function tracker(ttlSeconds = 86_400) {
   });
 }
 
-function event(attemptId: string, stage: VendEvent['stage'], occurredAtMs = T0, outcome: VendEvent['outcome'] = 'success'): VendEvent {
+function event(
+  attemptId: string,
+  stage: VendEvent['stage'],
+  occurredAtMs = T0,
+  outcome: VendEvent['outcome'] = 'success',
+): VendEvent {
   return { version: 1, attemptId, channel: 'mpesa_stk', stage, outcome, occurredAtMs, currency: 'KES' };
 }
 
-const p2tSum = async () => sample(await registry.metrics(), 'stimawatch_payment_to_token_seconds_sum{channel="mpesa_stk"}');
-const p2tCount = async () => sample(await registry.metrics(), 'stimawatch_payment_to_token_seconds_count{channel="mpesa_stk"}');
+const p2tSum = async () =>
+  sample(await registry.metrics(), 'stimawatch_payment_to_token_seconds_sum{channel="mpesa_stk"}');
+const p2tCount = async () =>
+  sample(await registry.metrics(), 'stimawatch_payment_to_token_seconds_count{channel="mpesa_stk"}');
 
 describe('attempt tracker script', () => {
   it('pairs a payment and its token inside one batch, in either order, without leaving it waiting', async () => {
@@ -65,14 +72,19 @@ describe('attempt tracker script', () => {
     const t = tracker();
     await t.track([event('W1', 'payment_received'), event('W1', 'meter_lookup')]);
     expect(await redis.zrange(`${prefix}:awaiting-token`, 0, -1, 'WITHSCORES')).toEqual(['W1', String(T0)]);
-    expect(await t.track([event('W1', 'meter_lookup'), event('W1', 'token_generation', T0 + 5000)])).toEqual([false, true]);
+    expect(await t.track([event('W1', 'meter_lookup'), event('W1', 'token_generation', T0 + 5000)])).toEqual([
+      false,
+      true,
+    ]);
     expect(await redis.zcard(`${prefix}:awaiting-token`)).toBe(0);
     expect(await p2tSum()).toBe(5);
   });
 
   it('spreads attempts over many ids in one call and answers each in order', async () => {
     const t = tracker();
-    const events = Array.from({ length: 2500 }, (_, i) => event(`M${i % 1200}`, i < 1200 ? 'meter_lookup' : 'token_generation'));
+    const events = Array.from({ length: 2500 }, (_, i) =>
+      event(`M${i % 1200}`, i < 1200 ? 'meter_lookup' : 'token_generation'),
+    );
     const first = await t.track(events);
     expect(first.filter(Boolean)).toHaveLength(2400);
     expect(first.slice(2400)).toEqual(new Array(100).fill(false));
@@ -81,7 +93,9 @@ describe('attempt tracker script', () => {
 
   it('dedupes concurrent requests for the same attempt (they share one script call)', async () => {
     const t = tracker();
-    const answers = await Promise.all([1, 2, 3, 4].map(() => t.track([event('C1', 'meter_lookup'), event('C2', 'meter_lookup')])));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => t.track([event('C1', 'meter_lookup'), event('C2', 'meter_lookup')])),
+    );
     expect(answers.flat().filter(Boolean)).toHaveLength(2);
     expect(answers[0]).toEqual([true, true]);
   });
@@ -92,9 +106,17 @@ describe('attempt tracker script', () => {
     const start = await generation();
     expect(await t.track([event('R1', 'meter_lookup')])).toEqual([true]);
     // One TTL later the record sits in the previous generation and still dedupes.
-    await waitFor('next generation', async () => ((await generation()) === start + 1 ? true : undefined), 5000);
+    await waitFor(
+      'next generation',
+      async () => ((await generation()) === start + 1 ? true : undefined),
+      5000,
+    );
     expect(await t.track([event('R1', 'meter_lookup')])).toEqual([false]);
-    await waitFor('two generations later', async () => ((await generation()) >= start + 3 ? true : undefined), 5000);
+    await waitFor(
+      'two generations later',
+      async () => ((await generation()) >= start + 3 ? true : undefined),
+      5000,
+    );
     expect(await t.track([event('R1', 'meter_lookup')])).toEqual([true]);
   });
 });

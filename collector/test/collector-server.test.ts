@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectorExtensionFactory } from '../src/create-collector';
 import type { LiveSnapshot } from '../src/live/live-aggregator';
 import { type RunningCollector, startCollector } from '../src/start-collector';
-import { authorised, deletePrefix, event, ndjson, silentLogger, testConfig, waitFor } from './helpers/collector-harness';
+import {
+  authorised,
+  deletePrefix,
+  event,
+  ndjson,
+  silentLogger,
+  testConfig,
+  waitFor,
+} from './helpers/collector-harness';
 
 let running: RunningCollector | undefined;
 const closers: Array<() => Promise<void>> = [];
@@ -26,7 +34,10 @@ async function healthyEndpoint(): Promise<string> {
 }
 
 /** Reads server-sent events from a streaming response until `enough` says stop. */
-async function readEvents(response: Response, enough: (events: LiveSnapshot[]) => boolean): Promise<LiveSnapshot[]> {
+async function readEvents(
+  response: Response,
+  enough: (events: LiveSnapshot[]) => boolean,
+): Promise<LiveSnapshot[]> {
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   const events: LiveSnapshot[] = [];
@@ -40,7 +51,8 @@ async function readEvents(response: Response, enough: (events: LiveSnapshot[]) =
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const data = block.split('\n').find((line) => line.startsWith('data: '));
-      if (block.includes('event: snapshot') && data !== undefined) events.push(JSON.parse(data.slice(6)) as LiveSnapshot);
+      if (block.includes('event: snapshot') && data !== undefined)
+        events.push(JSON.parse(data.slice(6)) as LiveSnapshot);
       end = buffer.indexOf('\n\n');
     }
   }
@@ -52,7 +64,9 @@ describe('collector server', () => {
   it('streams live snapshots that move with ingested events and probe results', async () => {
     const probeUrl = await healthyEndpoint();
     running = await startCollector(
-      testConfig('live', { PROBE_TARGETS: JSON.stringify([{ name: 'vend_api', url: probeUrl, intervalSeconds: 60 }]) }),
+      testConfig('live', {
+        PROBE_TARGETS: JSON.stringify([{ name: 'vend_api', url: probeUrl, intervalSeconds: 60 }]),
+      }),
       { logger: silentLogger, defaultMetrics: false, liveIntervalMs: 50 },
     );
     const r = running;
@@ -63,9 +77,14 @@ describe('collector server', () => {
     const stream = await fetch(`${r.url}/v1/live`);
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
     expect(stream.headers.get('access-control-allow-origin')).toBe('*');
-    const events = await readEvents(stream, (seen) => seen.some((s) => s.probes[0]?.up === true) && seen.length >= 2);
+    const events = await readEvents(
+      stream,
+      (seen) => seen.some((s) => s.probes[0]?.up === true) && seen.length >= 2,
+    );
     const last = events.at(-1) as LiveSnapshot;
-    expect(last.topErrorCodes15m).toEqual([{ code: 'KEY_CHANGE_REQUIRED', class: 'system', count: 3, rawExamples: ['LatestKRNEx'] }]);
+    expect(last.topErrorCodes15m).toEqual([
+      { code: 'KEY_CHANGE_REQUIRED', class: 'system', count: 3, rawExamples: ['LatestKRNEx'] },
+    ]);
     expect(last.systemFailureRatio5m).toBe(1);
     expect(last.series.failures).toHaveLength(180);
     expect(last.series.failures.at(-1)).toBe(3);
@@ -77,7 +96,9 @@ describe('collector server', () => {
   it('mounts extension routes and runs their start and stop with the collector', async () => {
     const calls: string[] = [];
     const social: CollectorExtensionFactory = (context) => {
-      calls.push(`created:${context.config.redisKeyPrefix === running?.collector.config.redisKeyPrefix || 'ctx'}`);
+      calls.push(
+        `created:${context.config.redisKeyPrefix === running?.collector.config.redisKeyPrefix || 'ctx'}`,
+      );
       return {
         name: 'social',
         routes: (app) => app.get('/v1/social/ping', (c) => c.json({ pong: true })),
@@ -89,7 +110,11 @@ describe('collector server', () => {
         },
       };
     };
-    running = await startCollector(testConfig('ext'), { logger: silentLogger, defaultMetrics: false, extensions: [social] });
+    running = await startCollector(testConfig('ext'), {
+      logger: silentLogger,
+      defaultMetrics: false,
+      extensions: [social],
+    });
     expect(await (await fetch(`${running.url}/v1/social/ping`)).json()).toEqual({ pong: true });
     expect(calls).toContain('start');
     await running.stop();
@@ -97,7 +122,11 @@ describe('collector server', () => {
   });
 
   it('stops gracefully: ends open live streams, refuses new connections, closes Redis', async () => {
-    running = await startCollector(testConfig('stop'), { logger: silentLogger, defaultMetrics: false, liveIntervalMs: 50 });
+    running = await startCollector(testConfig('stop'), {
+      logger: silentLogger,
+      defaultMetrics: false,
+      liveIntervalMs: 50,
+    });
     const r = running;
     const stream = await fetch(`${r.url}/v1/live`);
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();

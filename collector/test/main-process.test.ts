@@ -26,10 +26,15 @@ function runMain(env: Record<string, string>) {
 
 describe('npm run collector (main.ts)', () => {
   it('refuses to start on a bad variable, naming it', async () => {
-    const { child, output } = runMain({ INGEST_TOKENS: `vending:${INGEST_TOKEN}`, MPESA_CALLBACK_SECRET: 'short' });
+    const { child, output } = runMain({
+      INGEST_TOKENS: `vending:${INGEST_TOKEN}`,
+      MPESA_CALLBACK_SECRET: 'short',
+    });
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
-    expect(output().stderr).toMatch(/collector: cannot start: MPESA_CALLBACK_SECRET must be at least 16 characters/);
+    expect(output().stderr).toMatch(
+      /collector: cannot start: MPESA_CALLBACK_SECRET must be at least 16 characters/,
+    );
   });
 
   it('serves, then shuts down gracefully on SIGTERM', async () => {
@@ -47,7 +52,8 @@ describe('npm run collector (main.ts)', () => {
         const match = /"url":"(http:\/\/[^"]+)".*"msg":"collector listening"/.exec(output().stdout);
         url = match?.[1];
         if (url === undefined) {
-          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no listening line: ${output().stderr}`);
+          if (Date.now() > deadline || child.exitCode !== null)
+            throw new Error(`no listening line: ${output().stderr}`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }

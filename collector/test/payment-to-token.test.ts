@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Collector, createCollector } from '../src/create-collector';
-import { authorised, deletePrefix, event, ndjson, sample, silentLogger, testConfig } from './helpers/collector-harness';
+import { readMinuteHistory } from '../src/live/live-history';
+import {
+  authorised,
+  deletePrefix,
+  event,
+  ndjson,
+  sample,
+  silentLogger,
+  testConfig,
+} from './helpers/collector-harness';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 let collector: Collector | undefined;
@@ -75,7 +84,11 @@ describe('payment to token', () => {
   it('shares the count across replicas on the same Redis prefix', async () => {
     const clock = { now: T0 + 400_000 };
     const c = await start(clock);
-    const replica = await createCollector(c.config, { logger: silentLogger, defaultMetrics: false, now: () => clock.now });
+    const replica = await createCollector(c.config, {
+      logger: silentLogger,
+      defaultMetrics: false,
+      now: () => clock.now,
+    });
     try {
       await replica.start();
       await send(replica, [event('R1', 'payment_received', 'success', at(T0))]);
@@ -83,7 +96,9 @@ describe('payment to token', () => {
       expect(sample(await c.registry.metrics(), 'stimawatch_payments_without_token')).toBe(1);
       // The token reaches the other replica: the pair still completes through Redis.
       await send(c, [event('R1', 'token_generation', 'success', at(T0 + 5000))]);
-      expect(sample(await c.registry.metrics(), 'stimawatch_payment_to_token_seconds_sum{channel="mpesa_c2b"}')).toBe(5);
+      expect(
+        sample(await c.registry.metrics(), 'stimawatch_payment_to_token_seconds_sum{channel="mpesa_c2b"}'),
+      ).toBe(5);
       await c.tracker.refresh();
       expect(sample(await c.registry.metrics(), 'stimawatch_payments_without_token')).toBe(0);
     } finally {
@@ -99,13 +114,21 @@ describe('payment to token', () => {
       event('H2', 'token_generation', 'success', at(T0 + 61_000)),
       event('H3', 'token_generation', 'failed', at(T0 + 62_000)),
     ]);
+    await c.tracker.refresh();
     // A fresh aggregator (another replica, or after a restart) rebuilds the series from Redis.
-    const replica = await createCollector(c.config, { logger: silentLogger, defaultMetrics: false, now: () => clock.now });
+    const replica = await createCollector(c.config, {
+      logger: silentLogger,
+      defaultMetrics: false,
+      now: () => clock.now,
+    });
     try {
       await replica.start();
-      const { readMinuteHistory } = await import('../src/live/live-history');
       replica.live.setHistory(
-        await readMinuteHistory(replica.redis, `${c.config.redisKeyPrefix}:collector`, replica.live.historyMinutes()),
+        await readMinuteHistory(
+          replica.redis,
+          `${c.config.redisKeyPrefix}:collector`,
+          replica.live.historyMinutes(),
+        ),
       );
       const snapshot = replica.liveSnapshot();
       expect(snapshot.tokensLastMinute).toBe(2);

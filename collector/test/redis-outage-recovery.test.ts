@@ -1,7 +1,15 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/start-collector';
-import { authorised, event, ndjson, sample, silentLogger, testConfig, waitFor } from './helpers/collector-harness';
+import {
+  authorised,
+  event,
+  ndjson,
+  sample,
+  silentLogger,
+  testConfig,
+  waitFor,
+} from './helpers/collector-harness';
 import { freePort, PrivateRedisServer } from './helpers/private-redis-server';
 
 let server: PrivateRedisServer | undefined;
@@ -14,13 +22,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(redisUrl: string, backlogMax: string) {
-  running = await startCollector(testConfig('outage', { REDIS_URL: redisUrl, TRACKING_BACKLOG_MAX_EVENTS: backlogMax }), {
-    logger: silentLogger,
-    defaultMetrics: false,
-    refreshIntervalMs: 100,
-    redisWaitMs: 2000,
-  });
+async function start(redisUrl: string, backlogMax: string, redisWaitMs = 2000) {
+  running = await startCollector(
+    testConfig('outage', { REDIS_URL: redisUrl, TRACKING_BACKLOG_MAX_EVENTS: backlogMax }),
+    {
+      logger: silentLogger,
+      defaultMetrics: false,
+      refreshIntervalMs: 100,
+      redisWaitMs,
+    },
+  );
   return running;
 }
 
@@ -46,7 +57,9 @@ describe('Redis outage and recovery', () => {
     server = await PrivateRedisServer.start();
     const r = await start(server.url, '6');
     const t0 = Date.now() - 60_000;
-    expect(await post(r, [event('O1', 'payment_received', 'success', { occurredAt: t0 })])).toMatchObject({ status: 202 });
+    expect(await post(r, [event('O1', 'payment_received', 'success', { occurredAt: t0 })])).toMatchObject({
+      status: 202,
+    });
     expect(await readyStatus(r)).toBe(200);
 
     await server.stop();
@@ -60,19 +73,28 @@ describe('Redis outage and recovery', () => {
       event('O2', 'token_generation', 'success', { occurredAt: t0 + 7_000 }),
       event('O3', 'token_generation', 'failed', { error: { domain: 'vending', rawCode: 'HSM_UNAVAILABLE' } }),
     ];
-    expect(await post(r, during)).toEqual({ status: 202, json: { accepted: 4, duplicates: 0, rejected: [] } });
+    expect(await post(r, during)).toEqual({
+      status: 202,
+      json: { accepted: 4, duplicates: 0, rejected: [] },
+    });
     let text = await metrics(r);
     expect(sample(text, tokens)).toBe(2);
     expect(sample(text, 'stimawatch_tracking_backlog_events')).toBe(4);
     expect(await (await fetch(`${r.url}/readyz`)).json()).toMatchObject({ status: 'not_ready', backlog: 4 });
 
     // The backlog holds 6: a batch of 3 more cannot be kept whole, so the sender is told to retry.
-    const refused = await post(r, [event('O4', 'meter_lookup'), event('O5', 'meter_lookup'), event('O6', 'meter_lookup')]);
+    const refused = await post(r, [
+      event('O4', 'meter_lookup'),
+      event('O5', 'meter_lookup'),
+      event('O6', 'meter_lookup'),
+    ]);
     expect(refused.status).toBe(503);
     expect(refused.json).toMatchObject({ error: 'UNAVAILABLE' });
     text = await metrics(r);
     expect(sample(text, 'stimawatch_ingest_rejected_total{reason="backlog_full"}')).toBe(3);
-    expect(sample(text, 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="meter_lookup",outcome="success"}')).toBe(0);
+    expect(
+      sample(text, 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="meter_lookup",outcome="success"}'),
+    ).toBe(0);
 
     await server.restart();
     await waitFor('readyz 200', async () => ((await readyStatus(r)) === 200 ? true : undefined));
@@ -89,7 +111,10 @@ describe('Redis outage and recovery', () => {
     // The replayed state is in Redis: the sender's retry of an outage event is now a duplicate,
     // and the refused batch is accepted on retry.
     expect((await post(r, [during[2]])).json).toMatchObject({ accepted: 0, duplicates: 1 });
-    expect((await post(r, [event('O4', 'meter_lookup'), event('O5', 'meter_lookup'), event('O6', 'meter_lookup')])).json).toMatchObject({
+    expect(
+      (await post(r, [event('O4', 'meter_lookup'), event('O5', 'meter_lookup'), event('O6', 'meter_lookup')]))
+        .json,
+    ).toMatchObject({
       accepted: 3,
     });
     const redis = new Redis(server.url);
@@ -106,9 +131,12 @@ describe('Redis outage and recovery', () => {
 
   it('starts without Redis (not ready, still accepting) and recovers when Redis appears', async () => {
     const port = await freePort();
-    const r = await start(`redis://127.0.0.1:${port}`, '1000');
+    const r = await start(`redis://127.0.0.1:${port}`, '1000', 100);
     expect(await readyStatus(r)).toBe(503);
-    expect(await post(r, [event('S1', 'token_generation')])).toMatchObject({ status: 202, json: { accepted: 1 } });
+    expect(await post(r, [event('S1', 'token_generation')])).toMatchObject({
+      status: 202,
+      json: { accepted: 1 },
+    });
     expect(sample(await metrics(r), tokens)).toBe(1);
 
     server = await PrivateRedisServer.startOn(port);

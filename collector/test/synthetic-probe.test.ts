@@ -10,7 +10,10 @@ import { sample, silentLogger, waitFor } from './helpers/collector-harness';
 
 /** A stand-in vending sandbox: answers a test purchase, or fails in the way it is told to. */
 async function fakeVendingApi() {
-  const state = { mode: 'ok' as 'ok' | 'error' | 'wrong-body' | 'hang', requests: [] as Array<{ method?: string; body: string; auth?: string }> };
+  const state = {
+    mode: 'ok' as 'ok' | 'error' | 'wrong-body' | 'hang',
+    requests: [] as Array<{ method?: string; body: string; auth?: string }>,
+  };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => {
@@ -60,7 +63,11 @@ async function setup(intervalSeconds = 60) {
     intervalSeconds,
     timeoutMs: 300,
   });
-  const probe = createSyntheticProbe({ targets: [target], metrics: createCollectorMetrics(registry, []), logger: silentLogger });
+  const probe = createSyntheticProbe({
+    targets: [target],
+    metrics: createCollectorMetrics(registry, []),
+    logger: silentLogger,
+  });
   cleanups.push(() => probe.stop());
   const value = async (name: string) => sample(await registry.metrics(), `${name}{probe="sandbox_vend"}`);
   return { api, probe, value };
@@ -71,7 +78,11 @@ describe('synthetic vend probe', () => {
     const { api, probe, value } = await setup();
     const [result] = await probe.runOnce();
     expect(result).toMatchObject({ success: true });
-    expect(api.state.requests[0]).toEqual({ method: 'POST', body: '{"meter":"TEST-METER","amountMinor":1000}', auth: 'Bearer probe-key' });
+    expect(api.state.requests[0]).toEqual({
+      method: 'POST',
+      body: '{"meter":"TEST-METER","amountMinor":1000}',
+      auth: 'Bearer probe-key',
+    });
     expect(await value('stimawatch_probe_success')).toBe(1);
     expect(await value('stimawatch_probe_duration_seconds')).toBeGreaterThan(0);
     expect(probe.statuses()[0]).toMatchObject({ name: 'sandbox_vend', up: true });
@@ -83,7 +94,10 @@ describe('synthetic vend probe', () => {
     expect((await probe.runOnce())[0]).toMatchObject({ success: false, failure: 'status 503, expected 200' });
     expect(await value('stimawatch_probe_success')).toBe(0);
     api.state.mode = 'wrong-body';
-    expect((await probe.runOnce())[0]).toMatchObject({ success: false, failure: 'expected text missing from the response' });
+    expect((await probe.runOnce())[0]).toMatchObject({
+      success: false,
+      failure: 'expected text missing from the response',
+    });
     api.state.mode = 'hang';
     expect((await probe.runOnce())[0]).toMatchObject({ success: false, failure: 'timed out after 300 ms' });
     expect(probe.statuses()[0]?.up).toBe(false);
@@ -96,8 +110,12 @@ describe('synthetic vend probe', () => {
     const { api, probe, value } = await setup(0.05);
     api.state.mode = 'error';
     probe.start();
-    await waitFor('probe failing', async () => (api.state.requests.length >= 2 && (await value('stimawatch_probe_success')) === 0 ? true : undefined));
+    await waitFor('probe failing', async () =>
+      api.state.requests.length >= 2 && (await value('stimawatch_probe_success')) === 0 ? true : undefined,
+    );
     api.state.mode = 'ok';
-    await waitFor('probe recovered', async () => ((await value('stimawatch_probe_success')) === 1 ? true : undefined));
+    await waitFor('probe recovered', async () =>
+      (await value('stimawatch_probe_success')) === 1 ? true : undefined,
+    );
   });
 });

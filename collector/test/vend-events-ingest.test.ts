@@ -39,16 +39,27 @@ async function metrics(): Promise<string> {
 
 describe('vend-event ingest against Redis', () => {
   it('dedupes replays across requests and inside one batch, counting each attempt+stage+outcome once', async () => {
-    const first = await post(ndjson([event('D1', 'payment_received'), event('D1', 'payment_received'), event('D1', 'meter_lookup')]));
+    const first = await post(
+      ndjson([event('D1', 'payment_received'), event('D1', 'payment_received'), event('D1', 'meter_lookup')]),
+    );
     expect(first).toEqual({ status: 202, json: { accepted: 2, duplicates: 1, rejected: [] } });
     const replay = await post(ndjson([event('D1', 'meter_lookup'), event('D2', 'meter_lookup')]));
     expect(replay.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
     // A later, different outcome of the same stage (a retried token) is a new fact, not a replay.
-    const retried = await post(ndjson([event('D1', 'token_generation', 'failed'), event('D1', 'token_generation')]));
+    const retried = await post(
+      ndjson([event('D1', 'token_generation', 'failed'), event('D1', 'token_generation')]),
+    );
     expect(retried.json).toMatchObject({ accepted: 2, duplicates: 0 });
     const text = await metrics();
-    expect(sample(text, 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="payment_received",outcome="success"}')).toBe(1);
-    expect(sample(text, 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="meter_lookup",outcome="success"}')).toBe(2);
+    expect(
+      sample(
+        text,
+        'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="payment_received",outcome="success"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(text, 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="meter_lookup",outcome="success"}'),
+    ).toBe(2);
     expect(sample(text, 'stimawatch_ingest_duplicates_total')).toBe(2);
     expect(sample(text, 'stimawatch_ingest_accepted_total{source="vending"}')).toBe(5);
   });
@@ -69,10 +80,20 @@ describe('vend-event ingest against Redis', () => {
     });
     expect(await ack.json()).toEqual({ ResultCode: 0, ResultDesc: 'Success' });
     // The gateway forwards the same confirmation again: acknowledged, not counted twice.
-    await fetch(`${running.url}/v1/mpesa/${CALLBACK_SECRET}/c2b/confirmation`, { method: 'POST', body: JSON.stringify(confirmation) });
+    await fetch(`${running.url}/v1/mpesa/${CALLBACK_SECRET}/c2b/confirmation`, {
+      method: 'POST',
+      body: JSON.stringify(confirmation),
+    });
     const token = await post(
-      JSON.stringify(event('SDE7HJ29PL', 'token_generation', 'success', { occurredAt: '2026-03-02T12:55:42+03:00' })),
-      authorised(JSON.stringify(event('SDE7HJ29PL', 'token_generation', 'success', { occurredAt: '2026-03-02T12:55:42+03:00' })), 'application/json'),
+      JSON.stringify(
+        event('SDE7HJ29PL', 'token_generation', 'success', { occurredAt: '2026-03-02T12:55:42+03:00' }),
+      ),
+      authorised(
+        JSON.stringify(
+          event('SDE7HJ29PL', 'token_generation', 'success', { occurredAt: '2026-03-02T12:55:42+03:00' }),
+        ),
+        'application/json',
+      ),
     );
     expect(token.json).toMatchObject({ accepted: 1 });
     const text = await metrics();
@@ -86,28 +107,45 @@ describe('vend-event ingest against Redis', () => {
     for (let i = 1; i <= 300; i++) {
       if (i % 50 === 0) lines.push('{"attemptId":');
       else if (i % 30 === 0) lines.push(JSON.stringify(event(`M${i}`, 'token_generation', 'exploded')));
-      else lines.push(JSON.stringify(event(`M${i}`, 'token_generation', i % 10 === 0 ? 'failed' : 'success')));
+      else
+        lines.push(JSON.stringify(event(`M${i}`, 'token_generation', i % 10 === 0 ? 'failed' : 'success')));
     }
     const response = await post(lines.join('\n'));
     expect(response.status).toBe(202);
     const rejected = response.json.rejected as Array<{ line: number; reason: string }>;
-    expect(rejected.map((r) => r.line)).toEqual([30, 50, 60, 90, 100, 120, 150, 180, 200, 210, 240, 250, 270, 300]);
-    expect(rejected.filter((r) => r.reason === 'malformed_json').map((r) => r.line)).toEqual([50, 100, 150, 200, 250, 300]);
+    expect(rejected.map((r) => r.line)).toEqual([
+      30, 50, 60, 90, 100, 120, 150, 180, 200, 210, 240, 250, 270, 300,
+    ]);
+    expect(rejected.filter((r) => r.reason === 'malformed_json').map((r) => r.line)).toEqual([
+      50, 100, 150, 200, 250, 300,
+    ]);
     expect(response.json.accepted).toBe(286);
     const text = await metrics();
     expect(sample(text, 'stimawatch_ingest_rejected_total{reason="malformed_json"}')).toBe(6);
     expect(sample(text, 'stimawatch_ingest_rejected_total{reason="invalid_event"}')).toBe(8);
     // Failures without an error code are still counted, as UNKNOWN.
     expect(
-      sample(text, 'stimawatch_vend_errors_total{channel="mpesa_c2b",stage="token_generation",code="UNKNOWN",class="system"}'),
+      sample(
+        text,
+        'stimawatch_vend_errors_total{channel="mpesa_c2b",stage="token_generation",code="UNKNOWN",class="system"}',
+      ),
     ).toBe(16);
-    expect(sample(text, 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="token_generation",outcome="success"}')).toBe(270);
+    expect(
+      sample(
+        text,
+        'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="token_generation",outcome="success"}',
+      ),
+    ).toBe(270);
     expect(sample(text, 'stimawatch_last_token_issued_timestamp_seconds')).toBeGreaterThan(0);
   });
 
   it('knows the source from the token and refuses a missing one with 401', async () => {
     const body = JSON.stringify(event('S1', 'meter_lookup'));
-    const gateway = await post(body, { method: 'POST', body, headers: { authorization: `Bearer ${GATEWAY_TOKEN}` } });
+    const gateway = await post(body, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${GATEWAY_TOKEN}` },
+    });
     expect(gateway.status).toBe(202);
     expect((await post(body, { method: 'POST', body })).status).toBe(401);
     const text = await metrics();

@@ -32,7 +32,8 @@ export function ackLinkRoutes(deps: AckLinkDeps): Hono<AlertsHttpEnv> {
   const log = deps.logger.child({ module: 'ack-link' });
   const check = (token: string) => {
     const result = deps.ackLinks.verify(token);
-    if (!result.ok && result.reason === 'invalid') throw new StimaError('FORBIDDEN', 'invalid acknowledgement link');
+    if (!result.ok && result.reason === 'invalid')
+      throw new StimaError('FORBIDDEN', 'invalid acknowledgement link');
     return result;
   };
   const expired = (expiresAt: Date, ref: number | undefined) =>
@@ -46,7 +47,8 @@ Acknowledge in the console${ref === undefined ? '' : `, or reply <b>ACK ${ref}</
     .get('/v1/ack/:token', async (c) => {
       const result = check(c.req.param('token'));
       const incident = await getIncident(deps.db, result.incidentId);
-      if (incident === undefined) throw new StimaError('NOT_FOUND', 'the incident of this link no longer exists');
+      if (incident === undefined)
+        throw new StimaError('NOT_FOUND', 'the incident of this link no longer exists');
       c.header('Cache-Control', 'no-store');
       if (!result.ok) return c.html(expired(result.expiresAt, incident.ref), 410);
       const heading = `#${incident.ref} ${incident.title}`;
@@ -68,7 +70,11 @@ ${escapeHtml(incident.openedAt.toISOString())}.</p><form method="post"><button t
         const incident = await getIncident(deps.db, result.incidentId);
         return c.html(expired(result.expiresAt, incident?.ref), 410);
       }
-      const { incident, changed } = await deps.engine.acknowledge(result.incidentId, result.recipient, 'link');
+      const { incident, changed } = await deps.engine.acknowledge(
+        result.incidentId,
+        result.recipient,
+        'link',
+      );
       log.info({ incidentId: incident.id, recipient: result.recipient, changed }, 'acknowledged by link');
       const heading = `#${incident.ref} ${incident.title}`;
       return c.html(

@@ -52,7 +52,9 @@ export function createAlertsApp(deps: AlertsAppDeps): Hono<AlertsHttpEnv> {
   app.route('/', ackLinkRoutes(deps));
   app.route('/', smsInboundRoutes({ ...deps, secret: deps.smsInboundSecret }));
   app.route('/', statementRoutes(deps));
-  app.all('/v1/*', (c) => c.json({ error: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.all('/v1/*', (c) =>
+    c.json({ error: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` }, 404),
+  );
   if (deps.dashboardDir !== undefined && existsSync(deps.dashboardDir)) {
     app.use('/*', serveStatic({ root: deps.dashboardDir }));
     app.get('/*', serveStatic({ root: deps.dashboardDir, path: 'index.html' }));

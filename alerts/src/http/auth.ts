@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { StimaError } from '@stimawatch/core';
 import type { MiddlewareHandler } from 'hono';
-import type { ApiTokens, Role } from '../api-tokens';
+import type { ApiTokens, Principal, Role } from '../api-tokens';
 import type { AlertsHttpEnv } from './http-env';
 
 export function bearerToken(header: string | undefined): string | undefined {
@@ -16,18 +16,29 @@ export function secretsEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** Requires a bearer token from API_TOKENS whose role is one of `roles`; 401 without one, 403 for other roles. */
+/**
+ * Requires a bearer token from API_TOKENS, or a console session (its principal set earlier by the console's
+ * `authenticate` middleware), whose role is one of `roles`; 401 without either, 403 for other roles.
+ */
 export function requireRole(tokens: ApiTokens, roles: readonly Role[]): MiddlewareHandler<AlertsHttpEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
-    const principal = token === undefined ? undefined : tokens.lookup(token);
+    const session = c.get('principal') as Principal | undefined;
+    const principal = token === undefined ? session : tokens.lookup(token);
     if (principal === undefined) {
-      throw new StimaError('UNAUTHORIZED', 'a valid bearer token is required (Authorization: Bearer <token>)');
+      throw new StimaError(
+        'UNAUTHORIZED',
+        'sign in, or send a valid bearer token (Authorization: Bearer <token>)',
+      );
     }
     if (!roles.includes(principal.role)) {
-      throw new StimaError('FORBIDDEN', `role ${principal.role} may not do this; needs ${roles.join(' or ')}`, {
-        role: principal.role,
-      });
+      throw new StimaError(
+        'FORBIDDEN',
+        `role ${principal.role} may not do this; needs ${roles.join(' or ')}`,
+        {
+          role: principal.role,
+        },
+      );
     }
     c.set('principal', principal);
     await next();

@@ -6,7 +6,11 @@ import type { AlertsHttpEnv } from './http-env';
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
 /** `/metrics`, `/healthz` (the process answers) and `/readyz` (database and Redis answer). */
-export function opsRoutes(deps: { registry: Registry; checks: ReadinessChecks; logger: Logger }): Hono<AlertsHttpEnv> {
+export function opsRoutes(deps: {
+  registry: Registry;
+  checks: ReadinessChecks;
+  logger: Logger;
+}): Hono<AlertsHttpEnv> {
   return new Hono<AlertsHttpEnv>()
     .get('/metrics', async (c) => {
       const body = await deps.registry.metrics();
@@ -26,6 +30,9 @@ export function opsRoutes(deps: { registry: Registry; checks: ReadinessChecks; l
         }),
       );
       const ready = results.every(([, state]) => state === 'ok');
-      return c.json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) }, ready ? 200 : 503);
+      return c.json(
+        { status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) },
+        ready ? 200 : 503,
+      );
     });
 }

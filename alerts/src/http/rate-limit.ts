@@ -6,7 +6,11 @@ import type { AlertsHttpEnv } from './http-env';
  * A fixed-window limit per client address for public endpoints (status page, statements feed), kept in
  * memory: enough to blunt a scraper hammering one replica; the edge proxy does the real work.
  */
-export function rateLimit(options: { max: number; windowMs: number; clock?: () => number }): MiddlewareHandler<AlertsHttpEnv> {
+export function rateLimit(options: {
+  max: number;
+  windowMs: number;
+  clock?: () => number;
+}): MiddlewareHandler<AlertsHttpEnv> {
   const clock = options.clock ?? Date.now;
   let windowStart = clock();
   let counts = new Map<string, number>();

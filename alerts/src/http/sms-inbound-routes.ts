@@ -37,34 +37,41 @@ export function findPersonByPhone(onCall: OnCallConfig, phone: string): Person |
  */
 export function smsInboundRoutes(deps: SmsInboundDeps): Hono<AlertsHttpEnv> {
   const log = deps.logger.child({ module: 'sms-inbound' });
-  return new Hono<AlertsHttpEnv>().post('/v1/sms/:secret/inbound', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
-    if (deps.secret === undefined || !secretsEqual(c.req.param('secret'), deps.secret)) {
-      throw new StimaError('NOT_FOUND', 'not found');
-    }
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const from = typeof form.from === 'string' ? form.from : '';
-    const text = typeof form.text === 'string' ? form.text : '';
-    const messageId = typeof form.id === 'string' ? form.id.slice(0, 64) : undefined;
-    const person = from === '' ? undefined : findPersonByPhone(deps.onCall, from);
-    if (person === undefined) {
-      log.warn({ from: from === '' ? 'none' : maskPhoneNumber(from), messageId }, 'SMS from an unknown number ignored');
-      return c.json({ status: 'ignored', reason: 'unknown sender' });
-    }
-    const match = ACK_PATTERN.exec(text);
-    if (match?.[1] === undefined) {
-      log.info({ person: person.id, messageId }, 'SMS without an ACK command ignored');
-      return c.json({ status: 'ignored', reason: 'no ACK command' });
-    }
-    try {
-      const { incident, changed } = await deps.engine.acknowledge(match[1], person.id, 'sms');
-      log.info({ incidentId: incident.id, person: person.id, changed }, 'acknowledged by SMS');
-      return c.json({ status: changed ? 'acknowledged' : incident.status, incident: incident.ref });
-    } catch (error) {
-      if (error instanceof StimaError && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')) {
-        log.info({ person: person.id, ref: match[1], code: error.code }, 'SMS ACK not applied');
-        return c.json({ status: 'ignored', reason: error.message });
+  return new Hono<AlertsHttpEnv>().post(
+    '/v1/sms/:secret/inbound',
+    bodyLimit({ maxSize: 16 * 1024 }),
+    async (c) => {
+      if (deps.secret === undefined || !secretsEqual(c.req.param('secret'), deps.secret)) {
+        throw new StimaError('NOT_FOUND', 'not found');
       }
-      throw error;
-    }
-  });
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const from = typeof form.from === 'string' ? form.from : '';
+      const text = typeof form.text === 'string' ? form.text : '';
+      const messageId = typeof form.id === 'string' ? form.id.slice(0, 64) : undefined;
+      const person = from === '' ? undefined : findPersonByPhone(deps.onCall, from);
+      if (person === undefined) {
+        log.warn(
+          { from: from === '' ? 'none' : maskPhoneNumber(from), messageId },
+          'SMS from an unknown number ignored',
+        );
+        return c.json({ status: 'ignored', reason: 'unknown sender' });
+      }
+      const match = ACK_PATTERN.exec(text);
+      if (match?.[1] === undefined) {
+        log.info({ person: person.id, messageId }, 'SMS without an ACK command ignored');
+        return c.json({ status: 'ignored', reason: 'no ACK command' });
+      }
+      try {
+        const { incident, changed } = await deps.engine.acknowledge(match[1], person.id, 'sms');
+        log.info({ incidentId: incident.id, person: person.id, changed }, 'acknowledged by SMS');
+        return c.json({ status: changed ? 'acknowledged' : incident.status, incident: incident.ref });
+      } catch (error) {
+        if (error instanceof StimaError && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')) {
+          log.info({ person: person.id, ref: match[1], code: error.code }, 'SMS ACK not applied');
+          return c.json({ status: 'ignored', reason: error.message });
+        }
+        throw error;
+      }
+    },
+  );
 }

@@ -4,13 +4,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { ApiTokens } from '../api-tokens';
 import type { IncidentEngine } from '../incidents/incident-engine';
+import { statusPage } from '../incidents/status-page';
 import { STATEMENT_SOURCES, STATUS_PAGE_STATES } from '../store/records';
 import { listStatements } from '../store/statement-store';
 import { requireRole } from './auth';
 import { validationError } from './error-handler';
 import type { AlertsHttpEnv } from './http-env';
 import { rateLimit } from './rate-limit';
-import { statusPage } from '../incidents/status-page';
 
 export interface StatementRouteDeps {
   engine: IncidentEngine;
@@ -36,20 +36,25 @@ const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).defa
 export function statementRoutes(deps: StatementRouteDeps): Hono<AlertsHttpEnv> {
   const publicLimit = rateLimit({ max: 120, windowMs: 60_000 });
   return new Hono<AlertsHttpEnv>()
-    .post('/v1/statements', requireRole(deps.apiTokens, ['comms', 'admin']), bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
-      const parsed = statementBody.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) throw validationError('invalid statement', parsed.error);
-      const { incidentId, ...rest } = parsed.data;
-      const result = await deps.engine.publishStatement({
-        ...rest,
-        ...(incidentId !== undefined && { incidentId }),
-        author: c.get('principal').name,
-      });
-      return c.json(
-        { statement: result.statement, silencedIncidents: result.silenced.map((incident) => incident.ref) },
-        201,
-      );
-    })
+    .post(
+      '/v1/statements',
+      requireRole(deps.apiTokens, ['comms', 'admin']),
+      bodyLimit({ maxSize: 64 * 1024 }),
+      async (c) => {
+        const parsed = statementBody.safeParse(await c.req.json().catch(() => undefined));
+        if (!parsed.success) throw validationError('invalid statement', parsed.error);
+        const { incidentId, ...rest } = parsed.data;
+        const result = await deps.engine.publishStatement({
+          ...rest,
+          ...(incidentId !== undefined && { incidentId }),
+          author: c.get('principal').name,
+        });
+        return c.json(
+          { statement: result.statement, silencedIncidents: result.silenced.map((incident) => incident.ref) },
+          201,
+        );
+      },
+    )
     .get('/v1/statements', publicLimit, async (c) => {
       const query = listQuery.safeParse(c.req.query());
       if (!query.success) throw validationError('invalid query', query.error);

@@ -35,7 +35,10 @@ export function webhookRoutes(deps: WebhookDeps): Hono<AlertsHttpEnv> {
       if (deps.webhookToken !== undefined) {
         const token = bearerToken(c.req.header('authorization'));
         if (token === undefined || !secretsEqual(token, deps.webhookToken)) {
-          reject('unauthorized', new StimaError('UNAUTHORIZED', 'the webhook needs the configured bearer token'));
+          reject(
+            'unauthorized',
+            new StimaError('UNAUTHORIZED', 'the webhook needs the configured bearer token'),
+          );
         }
       }
       await next();
@@ -43,7 +46,10 @@ export function webhookRoutes(deps: WebhookDeps): Hono<AlertsHttpEnv> {
     bodyLimit({
       maxSize: MAX_WEBHOOK_BYTES,
       onError: () =>
-        reject('too_large', new StimaError('PAYLOAD_TOO_LARGE', `webhook body over ${MAX_WEBHOOK_BYTES} bytes`)),
+        reject(
+          'too_large',
+          new StimaError('PAYLOAD_TOO_LARGE', `webhook body over ${MAX_WEBHOOK_BYTES} bytes`),
+        ),
     }),
     async (c) => {
       let body: unknown;

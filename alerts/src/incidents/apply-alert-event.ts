@@ -1,12 +1,8 @@
 import type { SqlQueryable } from '@stimawatch/core/db';
-import {
-  type AlertEvent,
-  listIncidentAlerts,
-  upsertIncidentAlert,
-} from '../store/alert-event-store';
+import { type AlertEvent, hasFiringAlerts, upsertIncidentAlert } from '../store/alert-event-store';
 import {
   insertIncident,
-  latestIncidentForGroup,
+  latestIncidentWithAlert,
   raiseSeverityToPage,
   reopenIncident,
 } from '../store/incident-store';
@@ -38,13 +34,21 @@ const ACTOR = 'alertmanager';
  * - a resolved alert resolves the incident once none of its alerts is still firing;
  * - info alerts never touch incidents; a resolution older than the alert's latest firing is ignored.
  */
-export async function applyAlertEvent(tx: SqlQueryable, event: AlertEvent, options: ApplyOptions): Promise<EventOutcome> {
+export async function applyAlertEvent(
+  tx: SqlQueryable,
+  event: AlertEvent,
+  options: ApplyOptions,
+): Promise<EventOutcome> {
   const facts = classifyAlert(event.payload);
   if (facts.severity === 'info') return { incidentId: null };
   const { alert, groupKey } = event.payload;
   const { now } = options;
-  const current = await latestIncidentForGroup(tx, groupKey, facts.service);
-  const known = current ? (await listIncidentAlerts(tx, current.id)).find((a) => a.fingerprint === alert.fingerprint) : undefined;
+  const { incident: current, alert: known } = await latestIncidentWithAlert(
+    tx,
+    groupKey,
+    facts.service,
+    alert.fingerprint,
+  );
   const record = (incidentId: string, status: IncidentAlert['status']) =>
     upsertIncidentAlert(tx, {
       incidentId,
@@ -61,14 +65,17 @@ export async function applyAlertEvent(tx: SqlQueryable, event: AlertEvent, optio
     // Recorded even when its firing was never seen, so that firing arriving late is recognised as stale.
     await record(current.id, 'resolved');
     if (current.status === 'resolved' || known === undefined) return { incidentId: current.id };
-    const stillFiring = (await listIncidentAlerts(tx, current.id)).some((a) => a.status === 'firing');
-    if (stillFiring) return { incidentId: current.id };
+    if (await hasFiringAlerts(tx, current.id)) return { incidentId: current.id };
     const resolved = await resolveInTx(tx, current, ACTOR, 'alertmanager', now);
     return resolved ? { incidentId: current.id, resolved } : { incidentId: current.id };
   }
 
   // A firing event that predates what we already know (its resolution arrived first) changes nothing.
-  if (known && (isOlder(alert.startsAt, known.startsAt) || (known.startsAt === alert.startsAt && known.status === 'resolved'))) {
+  if (
+    known &&
+    (isOlder(alert.startsAt, known.startsAt) ||
+      (known.startsAt === alert.startsAt && known.status === 'resolved'))
+  ) {
     return { incidentId: current?.id ?? null };
   }
   const detail = { alertname: facts.alertname, fingerprint: alert.fingerprint };
@@ -76,7 +83,13 @@ export async function applyAlertEvent(tx: SqlQueryable, event: AlertEvent, optio
   if (current && current.status !== 'resolved') {
     await record(current.id, 'firing');
     if (known?.status !== 'firing') {
-      await addTimelineEntry(tx, { incidentId: current.id, at: now, kind: 'triggered', actor: ACTOR, detail });
+      await addTimelineEntry(tx, {
+        incidentId: current.id,
+        at: now,
+        kind: 'triggered',
+        actor: ACTOR,
+        detail,
+      });
     }
     if (facts.severity === 'page' && current.severity === 'ticket') {
       const raised = await raiseSeverityToPage(tx, current.id);
@@ -87,7 +100,8 @@ export async function applyAlertEvent(tx: SqlQueryable, event: AlertEvent, optio
 
   if (current?.resolvedAt && now.getTime() - current.resolvedAt.getTime() <= options.reopenWindowMs) {
     let reopened = await reopenIncident(tx, current.id, now);
-    if (facts.severity === 'page' && reopened.severity === 'ticket') reopened = await raiseSeverityToPage(tx, current.id);
+    if (facts.severity === 'page' && reopened.severity === 'ticket')
+      reopened = await raiseSeverityToPage(tx, current.id);
     await record(reopened.id, 'firing');
     await addTimelineEntry(tx, { incidentId: reopened.id, at: now, kind: 'reopened', actor: ACTOR, detail });
     await queueOpeningActions(tx, reopened, now);

@@ -21,7 +21,10 @@ export function classifyAlert(event: AlertEventPayload): AlertFacts {
   const service = label('service') ?? 'platform';
   const alertname = label('alertname') ?? 'unnamed';
   const title =
-    event.alert.annotations.summary ?? event.commonAnnotations.summary ?? event.alert.annotations.description ?? alertname;
+    event.alert.annotations.summary ??
+    event.commonAnnotations.summary ??
+    event.alert.annotations.description ??
+    alertname;
   return {
     alertname,
     severity,

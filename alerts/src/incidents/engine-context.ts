@@ -1,4 +1,4 @@
-import type { Logger } from '@stimawatch/core';
+import { type Logger, StimaError } from '@stimawatch/core';
 import type { SqlClient } from '@stimawatch/core/db';
 import type { AckLinks } from '../ack-link';
 import type { AlertsMetrics } from '../metrics';
@@ -29,13 +29,13 @@ export interface EngineContext {
 /** The team an alert's `team` label names, falling back to the engineering on-call team for unknown labels. */
 export function teamRoute(onCall: OnCallConfig, team: string): TeamRoute {
   const route = onCall.teams.get(team) ?? onCall.teams.get('oncall');
-  if (route === undefined) throw new Error('on-call config has no "oncall" team (the loader guarantees one)');
+  if (route === undefined) throw new StimaError('CONFIG', 'the on-call file has no "oncall" team');
   return route;
 }
 
 export function policyFor(onCall: OnCallConfig, route: TeamRoute): EscalationPolicy {
   const policy = onCall.policies.get(route.policyId);
-  if (policy === undefined) throw new Error(`on-call config has no policy "${route.policyId}"`);
+  if (policy === undefined) throw new StimaError('CONFIG', `the on-call file has no policy "${route.policyId}"`);
   return policy;
 }
 

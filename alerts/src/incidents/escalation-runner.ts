@@ -1,4 +1,4 @@
-import type { NotificationChannel, NotificationPurpose } from '../delivery/notification';
+import type { NotificationPurpose } from '../delivery/notification';
 import { nextEscalation } from '../oncall/next-escalation';
 import { getIncident, recordEscalationStep } from '../store/incident-store';
 import { logQueuedNotification } from '../store/notification-store';
@@ -18,7 +18,8 @@ export type StepResult = 'notified' | 'skipped';
  */
 export async function runEscalationStep(ctx: EngineContext, job: EscalationJob): Promise<StepResult> {
   const incident = await getIncident(ctx.db, job.incidentId);
-  if (incident === undefined || incident.round !== job.round || incident.severity !== 'page') return 'skipped';
+  if (incident === undefined || incident.round !== job.round || incident.severity !== 'page')
+    return 'skipped';
   const route = teamRoute(ctx.onCall, incident.team);
   const policy = policyFor(ctx.onCall, route);
   const now = ctx.clock();
@@ -26,7 +27,9 @@ export async function runEscalationStep(ctx: EngineContext, job: EscalationJob):
   if (step === null || step.level !== job.level || step.repeat !== job.repeat) {
     // Already done (a retried page action, a duplicate job): make sure the following step is still scheduled.
     const isCurrent =
-      incident.escalatedAt !== null && incident.escalationLevel === job.level && incident.escalationRepeat === job.repeat;
+      incident.escalatedAt !== null &&
+      incident.escalationLevel === job.level &&
+      incident.escalationRepeat === job.repeat;
     if (incident.status === 'open' && isCurrent) await scheduleNextStep(ctx, incident);
     return 'skipped';
   }
@@ -45,7 +48,9 @@ export async function runEscalationStep(ctx: EngineContext, job: EscalationJob):
       channels: level.channels,
       team: route,
       subject: first ? `[PAGE] ${headline}` : `[ESCALATED L${job.level + 1}] ${headline}`,
-      text: first ? `PAGE ${headline}.` : `ESCALATED to level ${job.level + 1}, not acknowledged: ${headline}.`,
+      text: first
+        ? `PAGE ${headline}.`
+        : `ESCALATED to level ${job.level + 1}, not acknowledged: ${headline}.`,
       ackable: true,
     },
     ctx.ackLinks,
@@ -121,7 +126,7 @@ export async function runCommsNudge(ctx: EngineContext, job: CommsSilenceJob): P
       purpose: 'comms_nudge',
       keyPrefix: `nudge-${incident.id}-${incident.round}-${job.stage}`,
       people,
-      channels: level.channels as readonly NotificationChannel[],
+      channels: level.channels,
       team: route,
       subject: `[NO STATEMENT ${minutes} min] #${incident.ref} ${incident.title}`,
       text:

@@ -28,13 +28,17 @@ async function transition(
   const now = ctx.clock();
   const result = await ctx.db.transaction(async (tx): Promise<CommandResult> => {
     const incident = await getIncident(tx, idOrRef);
-    if (incident === undefined) throw new StimaError('NOT_FOUND', `no incident ${idOrRef}`, { incident: idOrRef });
+    if (incident === undefined)
+      throw new StimaError('NOT_FOUND', `no incident ${idOrRef}`, { incident: idOrRef });
     if (incident.status === target) return { incident, changed: false };
     if (incident.status === 'resolved') {
-      throw new StimaError('CONFLICT', `incident #${incident.ref} is already resolved`, { incidentId: incident.id });
+      throw new StimaError('CONFLICT', `incident #${incident.ref} is already resolved`, {
+        incidentId: incident.id,
+      });
     }
     const changed = await apply(tx, incident, actor, via, now);
-    if (changed === undefined) throw new StimaError('CONFLICT', `incident #${incident.ref} changed meanwhile; retry`);
+    if (changed === undefined)
+      throw new StimaError('CONFLICT', `incident #${incident.ref} changed meanwhile; retry`);
     return { incident: changed, changed: true };
   });
   if (result.changed) {
@@ -47,12 +51,22 @@ async function transition(
 }
 
 /** Stops escalation: pending timers are removed, and a timer already running sees the acknowledgement. */
-export function acknowledge(ctx: EngineContext, idOrRef: string, actor: string, via: Via): Promise<CommandResult> {
+export function acknowledge(
+  ctx: EngineContext,
+  idOrRef: string,
+  actor: string,
+  via: Via,
+): Promise<CommandResult> {
   return transition(ctx, idOrRef, 'acknowledged', acknowledgeInTx, actor, via);
 }
 
 /** Closes the incident and cancels its escalation and public-silence timers. */
-export function resolve(ctx: EngineContext, idOrRef: string, actor: string, via: Via): Promise<CommandResult> {
+export function resolve(
+  ctx: EngineContext,
+  idOrRef: string,
+  actor: string,
+  via: Via,
+): Promise<CommandResult> {
   return transition(ctx, idOrRef, 'resolved', resolveInTx, actor, via);
 }
 
@@ -110,7 +124,8 @@ export async function publishStatement(
         actor: input.author,
         detail: { statementId: statement.id, source: input.source, state: input.state, first },
       });
-      if (first) await addOutboxAction(tx, incident.id, { kind: 'cancel_comms_timer', round: incident.round }, now);
+      if (first)
+        await addOutboxAction(tx, incident.id, { kind: 'cancel_comms_timer', round: incident.round }, now);
     }
     return { statement, silenced };
   });
@@ -131,16 +146,17 @@ export async function recordDeliveryOutcome(ctx: EngineContext, outcome: Deliver
   await ctx.db.transaction(async (tx) => {
     const incident = await getIncident(tx, notification.incidentId);
     if (incident === undefined) return;
-    await recordNotificationOutcome(
+    const recorded = await recordNotificationOutcome(
       tx,
+      notification,
       {
-        key: notification.key,
         status: outcome.status,
         attempts: outcome.attempts,
         reason: outcome.status === 'failed' ? outcome.reason : null,
       },
       now,
     );
+    if (!recorded) return;
     await addTimelineEntry(tx, {
       incidentId: incident.id,
       at: now,

@@ -23,9 +23,13 @@ let groups = 0;
 function group(labels: Record<string, string> = {}) {
   const groupKey = `{}:{alertname="Test${++groups}"}`;
   return {
-    send: (h: EngineHarness, alerts: AlertSpec[]) => h.engine.ingest(webhookPayload(alerts, { groupKey, labels })),
+    send: (h: EngineHarness, alerts: AlertSpec[]) =>
+      h.engine.ingest(webhookPayload(alerts, { groupKey, labels })),
     incidents: async (): Promise<Incident[]> => {
-      const { rows } = await db.query<{ id: string }>('SELECT id FROM incidents WHERE group_key = $1 ORDER BY ref', [groupKey]);
+      const { rows } = await db.query<{ id: string }>(
+        'SELECT id FROM incidents WHERE group_key = $1 ORDER BY ref',
+        [groupKey],
+      );
       return Promise.all(rows.map(async (row) => (await getIncident(db, row.id)) as Incident));
     },
   };
@@ -39,7 +43,12 @@ describe('incident engine', () => {
     expect(await g.send(h, [{ fingerprint: 'a1' }])).toEqual({ inserted: 0, duplicates: 1 });
     const [incident, ...others] = await g.incidents();
     expect(others).toEqual([]);
-    expect(incident).toMatchObject({ status: 'open', severity: 'page', service: 'vending', customerFacing: true });
+    expect(incident).toMatchObject({
+      status: 'open',
+      severity: 'page',
+      service: 'vending',
+      customerFacing: true,
+    });
     expect(h.delivery.sent.map((n) => [n.purpose, n.channel, n.recipient])).toEqual([
       ['page', 'sms', 'amina'],
       ['page', 'slack', 'oncall'],
@@ -78,7 +87,10 @@ describe('incident engine', () => {
     const [incident] = await g.incidents();
     const id = incident?.id ?? '';
     const result = await h.engine.acknowledge(id, 'amina', 'link');
-    expect(result).toMatchObject({ changed: true, incident: { status: 'acknowledged', acknowledgedBy: 'amina' } });
+    expect(result).toMatchObject({
+      changed: true,
+      incident: { status: 'acknowledged', acknowledgedBy: 'amina' },
+    });
     expect(h.timers.list(0)).toEqual([]);
     const sentBefore = h.delivery.sent.length;
     expect(await h.engine.onEscalationJob({ incidentId: id, round: 1, level: 1, repeat: 0 })).toBe('skipped');
@@ -113,7 +125,10 @@ describe('incident engine', () => {
     await g.send(h, [{ fingerprint: 'f1', status: 'resolved' }, { fingerprint: 'f2' }]);
     expect((await g.incidents())[0]?.status).toBe('open');
     h.advance(MIN);
-    await g.send(h, [{ fingerprint: 'f1', status: 'resolved' }, { fingerprint: 'f2', status: 'resolved' }]);
+    await g.send(h, [
+      { fingerprint: 'f1', status: 'resolved' },
+      { fingerprint: 'f2', status: 'resolved' },
+    ]);
     const [incident] = await g.incidents();
     expect(incident).toMatchObject({ status: 'resolved', resolvedBy: 'alertmanager' });
     expect(h.timers.list(0)).toEqual([]);
@@ -136,7 +151,11 @@ describe('incident engine', () => {
       `page-${incident?.id}-1-0-0-sms-amina`,
       `page-${incident?.id}-2-0-0-sms-amina`,
     ]);
-    expect((await listTimeline(db, incident?.id ?? '')).map((e) => e.kind)).toEqual(['triggered', 'resolved', 'reopened']);
+    expect((await listTimeline(db, incident?.id ?? '')).map((e) => e.kind)).toEqual([
+      'triggered',
+      'resolved',
+      'reopened',
+    ]);
   });
 
   it('opens a new incident when the group fires again after the reopen window', async () => {
@@ -158,7 +177,10 @@ describe('incident engine', () => {
     await g.send(h, [{ fingerprint: 'i1', status: 'resolved' }]);
     const [incident] = await g.incidents();
     expect(incident?.status).toBe('resolved');
-    expect((await listTimeline(db, incident?.id ?? '')).map((e) => e.kind)).toEqual(['triggered', 'resolved']);
+    expect((await listTimeline(db, incident?.id ?? '')).map((e) => e.kind)).toEqual([
+      'triggered',
+      'resolved',
+    ]);
   });
 
   it('upgrades a ticket incident to a page when a page alert joins it', async () => {
@@ -168,7 +190,9 @@ describe('incident engine', () => {
     await g.send(h, [{ fingerprint: 'j1' }, { fingerprint: 'j2', labels: { severity: 'page' } }]);
     const [incident] = await g.incidents();
     expect(incident?.severity).toBe('page');
-    expect(h.delivery.sent.filter((n) => n.purpose === 'page' && n.channel === 'sms').map((n) => n.recipient)).toEqual(['amina']);
+    expect(
+      h.delivery.sent.filter((n) => n.purpose === 'page' && n.channel === 'sms').map((n) => n.recipient),
+    ).toEqual(['amina']);
   });
 
   it('nudges comms when a customer-facing incident stays silent, then management at twice the limit', async () => {
@@ -184,7 +208,9 @@ describe('incident engine', () => {
     const nudges = h.delivery.sent.filter((n) => n.purpose === 'comms_nudge');
     expect(nudges.map((n) => n.recipient)).toEqual(['wanjiku', 'zawadi']);
     expect(nudges[0]?.text).toContain('No public statement 15 min');
-    expect((await h.registry.getSingleMetricAsString('stimawatch_comms_silence_seconds')).trim()).toMatch(/ 1800$/);
+    expect((await h.registry.getSingleMetricAsString('stimawatch_comms_silence_seconds')).trim()).toMatch(
+      / 1800$/,
+    );
   });
 
   it('stops the comms timer when a statement is published for the incident', async () => {
@@ -203,12 +229,14 @@ describe('incident engine', () => {
     });
     expect(silenced.map((i) => i.id)).toEqual([incident?.id]);
     expect(h.timers.list(0).filter(([id]) => id.startsWith('comms-'))).toEqual([]);
-    expect(await h.engine.onCommsSilenceJob({ incidentId: incident?.id ?? '', round: 1, stage: 1 })).toBe('skipped');
+    expect(await h.engine.onCommsSilenceJob({ incidentId: incident?.id ?? '', round: 1, stage: 1 })).toBe(
+      'skipped',
+    );
     expect(h.delivery.sent.filter((n) => n.purpose === 'comms_nudge')).toEqual([]);
     expect((await getIncident(db, incident?.id ?? ''))?.firstStatementAt).toEqual(h.now());
-    expect(await h.registry.getSingleMetricAsString('stimawatch_incident_time_to_first_statement_seconds')).toContain(
-      'stimawatch_incident_time_to_first_statement_seconds_bucket{le="300"} 1',
-    );
+    expect(
+      await h.registry.getSingleMetricAsString('stimawatch_incident_time_to_first_statement_seconds'),
+    ).toContain('stimawatch_incident_time_to_first_statement_seconds_bucket{le="300"} 1');
   });
 
   it('records delivery outcomes in the notification log and the timeline', async () => {
@@ -218,7 +246,13 @@ describe('incident engine', () => {
     const [sms, slack] = h.delivery.sent;
     if (sms === undefined || slack === undefined) throw new Error('expected two pages');
     await h.engine.onDeliveryOutcome({ status: 'delivered', notification: sms, attempts: 1 });
-    await h.engine.onDeliveryOutcome({ status: 'failed', notification: slack, attempts: 5, reason: 'HTTP 500', permanent: false });
+    await h.engine.onDeliveryOutcome({
+      status: 'failed',
+      notification: slack,
+      attempts: 5,
+      reason: 'HTTP 500',
+      permanent: false,
+    });
     const timeline = await listTimeline(db, sms.incidentId);
     expect(timeline.slice(1).map((e) => [e.kind, e.detail.recipient])).toEqual([
       ['notified', 'amina'],
@@ -234,6 +268,9 @@ describe('incident engine', () => {
     expect(await g.incidents()).toHaveLength(1);
     h.delivery.failWith = undefined;
     await g.send(h, [{ fingerprint: 'n1' }]); // Alertmanager's retry: a duplicate, yet the pending page goes out
-    expect(h.delivery.sent.filter((n) => n.purpose === 'page').map((n) => n.recipient)).toEqual(['amina', 'oncall']);
+    expect(h.delivery.sent.filter((n) => n.purpose === 'page').map((n) => n.recipient)).toEqual([
+      'amina',
+      'oncall',
+    ]);
   });
 });

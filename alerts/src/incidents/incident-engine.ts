@@ -1,9 +1,11 @@
 import { type AlertmanagerPayload, StimaError } from '@stimawatch/core';
 import type { DeliveryOutcome } from '../delivery/notification';
-import { type RecordResult, recordAlertEvents } from '../store/alert-event-store';
+import { type RecordResult, recordAlertEventBatch } from '../store/alert-event-store';
 import type { Incident, Statement } from '../store/records';
+import { coalesce } from './coalesce';
 import type { EngineContext } from './engine-context';
 import { runCommsNudge, runEscalationStep, type StepResult } from './escalation-runner';
+import { groupCommit } from './group-commit';
 import {
   acknowledge,
   type CommandResult,
@@ -12,8 +14,8 @@ import {
   resolve,
   type StatementInput,
 } from './incident-commands';
-import type { Via } from './incident-transitions';
 import type { CommsSilenceJob, EscalationJob } from './incident-timers';
+import type { Via } from './incident-transitions';
 import { createOutboxRunner } from './outbox-runner';
 import { processPendingEvents } from './process-alert-events';
 
@@ -36,18 +38,29 @@ export interface IncidentEngine {
 
 export function createIncidentEngine(ctx: EngineContext): IncidentEngine {
   const outbox = createOutboxRunner(ctx);
+  const record = groupCommit((notifications: AlertmanagerPayload[]) =>
+    ctx.db.transaction((tx) => recordAlertEventBatch(tx, notifications, ctx.clock())),
+  );
 
-  async function applyAndQueue(): Promise<void> {
-    await processPendingEvents(ctx);
-    const drained = await outbox.drain();
-    if (drained.failed > 0) {
-      throw new StimaError(
-        'UNAVAILABLE',
-        `${drained.failed} page or timer action(s) could not be queued yet (is Redis up?); they stay pending`,
-        { failed: drained.failed },
-      );
+  // Set when applying or queueing failed: a duplicate notification (Alertmanager's retry) then retries the work.
+  let backlogSuspected = true;
+  const applyAndQueue = coalesce(async (): Promise<void> => {
+    try {
+      await processPendingEvents(ctx);
+      const drained = await outbox.drain();
+      if (drained.failed > 0) {
+        throw new StimaError(
+          'UNAVAILABLE',
+          `${drained.failed} page or timer action(s) could not be queued yet (is Redis up?); they stay pending`,
+          { failed: drained.failed },
+        );
+      }
+      backlogSuspected = false;
+    } catch (error) {
+      backlogSuspected = true;
+      throw error;
     }
-  }
+  });
 
   // Acknowledgements and statements are recorded once committed; a failed timer cancellation is retried later and
   // the timer's handler re-checks the incident anyway, so it must not turn a recorded command into an error.
@@ -63,10 +76,11 @@ export function createIncidentEngine(ctx: EngineContext): IncidentEngine {
     async ingest(payload) {
       let recorded: RecordResult;
       try {
-        recorded = await ctx.db.transaction((tx) => recordAlertEvents(tx, payload, ctx.clock()));
+        recorded = await record(payload);
       } catch (cause) {
         throw new StimaError('UNAVAILABLE', 'could not record the alerts; retry later', {}, cause);
       }
+      if (recorded.inserted === 0 && !backlogSuspected) return recorded;
       try {
         await applyAndQueue();
       } catch (cause) {

@@ -17,7 +17,13 @@ export async function acknowledgeInTx(
 ): Promise<Incident | undefined> {
   const acknowledged = await acknowledgeIncident(tx, incident.id, actor, now);
   if (acknowledged === undefined) return undefined;
-  await addTimelineEntry(tx, { incidentId: incident.id, at: now, kind: 'acknowledged', actor, detail: { via } });
+  await addTimelineEntry(tx, {
+    incidentId: incident.id,
+    at: now,
+    kind: 'acknowledged',
+    actor,
+    detail: { via },
+  });
   await addOutboxAction(tx, incident.id, { kind: 'cancel_escalation', round: incident.round }, now);
   return acknowledged;
 }

@@ -2,7 +2,12 @@ import { StimaError } from '@stimawatch/core';
 import { escalationSteps } from '../oncall/next-escalation';
 import { getIncident } from '../store/incident-store';
 import { logQueuedNotification } from '../store/notification-store';
-import { completeAction, listPendingActions, type PendingAction, recordActionFailure } from '../store/outbox-store';
+import {
+  completeAction,
+  listPendingActions,
+  type PendingAction,
+  recordActionFailure,
+} from '../store/outbox-store';
 import { type EngineContext, episodeSeconds, policyFor, teamRoute } from './engine-context';
 import { runEscalationStep } from './escalation-runner';
 import { buildNotifications, incidentHeadline } from './paging';
@@ -37,16 +42,25 @@ export function createOutboxRunner(ctx: EngineContext): { drain(): Promise<Drain
           // Redis (or delivery) is down: the rest would wait and fail the same way.
           await recordActionFailure(ctx.db, pending.id, error.message);
           result.failed += pendingActions.length - index;
-          ctx.logger.warn({ err: error, pending: pendingActions.length - index }, 'side effects paused: backend unavailable');
+          ctx.logger.warn(
+            { err: error, pending: pendingActions.length - index },
+            'side effects paused: backend unavailable',
+          );
           break;
         }
         result.failed += 1;
         const message = error instanceof Error ? error.message : String(error);
         if (pending.attempts + 1 >= MAX_ATTEMPTS) {
-          ctx.logger.error({ err: error, actionId: pending.id, incidentId: pending.incidentId }, 'giving up on action');
+          ctx.logger.error(
+            { err: error, actionId: pending.id, incidentId: pending.incidentId },
+            'giving up on action',
+          );
           await completeAction(ctx.db, pending.id, ctx.clock(), message);
         } else {
-          ctx.logger.warn({ err: error, actionId: pending.id, kind: pending.action.kind }, 'action failed; will retry');
+          ctx.logger.warn(
+            { err: error, actionId: pending.id, kind: pending.action.kind },
+            'action failed; will retry',
+          );
           await recordActionFailure(ctx.db, pending.id, message);
         }
       }

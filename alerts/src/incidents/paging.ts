@@ -5,7 +5,11 @@ import { whoIsOnCall } from '../oncall/who-is-on-call';
 import type { Incident } from '../store/records';
 
 /** The people a level's targets point at right now (rotations resolved to their current shift), without repeats. */
-export function resolveTargets(targets: readonly EscalationTarget[], onCall: OnCallConfig, at: Date): Person[] {
+export function resolveTargets(
+  targets: readonly EscalationTarget[],
+  onCall: OnCallConfig,
+  at: Date,
+): Person[] {
   const people = new Map<string, Person>();
   for (const target of targets) {
     const rotation = target.kind === 'rotation' ? onCall.rotations.get(target.id) : undefined;
@@ -40,7 +44,8 @@ export function buildNotifications(request: PageRequest, ackLinks: AckLinks): No
   const add = (channel: NotificationChannel, to: string | undefined, recipient: string) => {
     if (to === undefined) return;
     // Delivery prints the link itself (notifiers append `ackUrl`); only an SMS can be answered with "ACK <ref>".
-    const replyHint = request.ackable && channel === 'sms' ? ` Reply "ACK ${incident.ref}" to acknowledge.` : '';
+    const replyHint =
+      request.ackable && channel === 'sms' ? ` Reply "ACK ${incident.ref}" to acknowledge.` : '';
     notifications.push({
       key: `${request.keyPrefix}-${channel}-${recipient}`,
       incidentId: incident.id,
@@ -54,10 +59,15 @@ export function buildNotifications(request: PageRequest, ackLinks: AckLinks): No
     });
   };
   for (const channel of request.channels) {
-    if (channel === 'slack' || channel === 'webhook' || (channel === 'email' && request.people.length === 0)) {
+    if (
+      channel === 'slack' ||
+      channel === 'webhook' ||
+      (channel === 'email' && request.people.length === 0)
+    ) {
       add(channel, request.team[channel], request.team.team);
     } else {
-      for (const person of request.people) add(channel, channel === 'sms' ? person.phone : person.email, person.id);
+      for (const person of request.people)
+        add(channel, channel === 'sms' ? person.phone : person.email, person.id);
     }
   }
   return notifications;

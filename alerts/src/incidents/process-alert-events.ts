@@ -1,4 +1,4 @@
-import { listUnprocessedEvents, markEventProcessed } from '../store/alert-event-store';
+import { listUnprocessedEvents, markEventsProcessed } from '../store/alert-event-store';
 import type { Incident } from '../store/records';
 import { applyAlertEvent } from './apply-alert-event';
 import { type EngineContext, episodeSeconds } from './engine-context';
@@ -20,6 +20,7 @@ export async function processPendingEvents(ctx: EngineContext): Promise<number> 
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ENGINE_LOCK]);
       const events = await listUnprocessedEvents(tx, BATCH);
       const resolvedNow: Incident[] = [];
+      const applied: { id: number; incidentId: string | null }[] = [];
       for (const event of events) {
         const outcome = await applyAlertEvent(tx, event, {
           now,
@@ -27,8 +28,9 @@ export async function processPendingEvents(ctx: EngineContext): Promise<number> 
           newId: ctx.newId,
         });
         if (outcome.resolved) resolvedNow.push(outcome.resolved);
-        await markEventProcessed(tx, event.id, outcome.incidentId, now);
+        applied.push({ id: event.id, incidentId: outcome.incidentId });
       }
+      await markEventsProcessed(tx, applied, now);
       return { count: events.length, resolved: resolvedNow };
     });
     for (const incident of resolved) {

@@ -25,9 +25,14 @@ const RANK: Record<ComponentState, number> = { operational: 0, degraded_performa
  * major outage, a ticket a degradation) and the latest statements. No incident titles or people.
  */
 export async function statusPage(db: SqlQueryable, now: Date): Promise<StatusPageData> {
-  const [incidents, statements] = await Promise.all([listUnresolvedIncidents(db), listStatements(db, { limit: 10 })]);
+  const [incidents, statements] = await Promise.all([
+    listUnresolvedIncidents(db),
+    listStatements(db, { limit: 10 }),
+  ]);
   const components = STATUS_COMPONENTS.map((component) => {
-    const affecting = incidents.filter((incident) => (component.services as readonly string[]).includes(incident.service));
+    const affecting = incidents.filter((incident) =>
+      (component.services as readonly string[]).includes(incident.service),
+    );
     const state: ComponentState = affecting.some((i) => i.severity === 'page')
       ? 'major_outage'
       : affecting.length > 0

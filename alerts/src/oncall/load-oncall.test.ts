@@ -39,7 +39,11 @@ describe('on-call file', () => {
     const onCall = parseOnCallYaml(VALID, 'oncall.yml');
     expect(onCall.rotations.get('primary')).toMatchObject({ members: ['amina', 'brian'], handoffWeekday: 1 });
     expect(onCall.policies.get('engineering')?.levels.map((l) => l.delayMs)).toEqual([300_000, 30_000]);
-    expect(onCall.teams.get('oncall')).toEqual({ team: 'oncall', policyId: 'engineering', slack: 'engineering' });
+    expect(onCall.teams.get('oncall')).toEqual({
+      team: 'oncall',
+      policyId: 'engineering',
+      slack: 'engineering',
+    });
   });
 
   it('accepts the example file shipped with the service', () => {
@@ -76,14 +80,23 @@ describe('on-call file', () => {
 
   it('reports unknown fields (typos) instead of ignoring them', () => {
     const message = problem(VALID.replace('delay_minutes: 5', 'delay_minute: 5'));
-    expect(message).toContain('oncall.yml:15:9: escalation_policies.engineering.levels[0].delay_minute: unknown field');
-    expect(message).toContain('oncall.yml:13:9: escalation_policies.engineering.levels[0].delay_minutes: is required');
+    expect(message).toContain(
+      'oncall.yml:15:9: escalation_policies.engineering.levels[0].delay_minute: unknown field',
+    );
+    expect(message).toContain(
+      'oncall.yml:13:9: escalation_policies.engineering.levels[0].delay_minutes: is required',
+    );
   });
 
   it('requires a Slack destination on a team whose policy pages by Slack', () => {
-    expect(problem(VALID.replace('comms: { escalation_policy: engineering, slack: comms }', 'comms: { escalation_policy: engineering }'))).toContain(
-      'oncall.yml:21:10: teams.comms: policy "engineering" notifies by slack',
-    );
+    expect(
+      problem(
+        VALID.replace(
+          'comms: { escalation_policy: engineering, slack: comms }',
+          'comms: { escalation_policy: engineering }',
+        ),
+      ),
+    ).toContain('oncall.yml:21:10: teams.comms: policy "engineering" notifies by slack');
   });
 
   it('names the file when it cannot be read', () => {

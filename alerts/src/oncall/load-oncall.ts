@@ -43,7 +43,8 @@ export function parseOnCallYaml(text: string, file: string): OnCallConfig {
     return `${file}:${at.line}:${at.col}: ${field}${problem.message}`;
   };
   const parsed = onCallFileSchema.safeParse(doc.toJS(), {
-    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
+    error: (issue) =>
+      issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined,
   });
   if (!parsed.success) {
     fail(
@@ -58,14 +59,19 @@ export function parseOnCallYaml(text: string, file: string): OnCallConfig {
           });
         }
         // A missing field has no node of its own: point at the key of the mapping that lacks it.
-        if (issue.message === 'is required') return where({ path, message: issue.message, atKey: true }, path.slice(0, -1));
+        if (issue.message === 'is required')
+          return where({ path, message: issue.message, atKey: true }, path.slice(0, -1));
         return where({ path, message: issue.message });
       }),
     );
   }
   const onCall = parsed.data;
   const problems = crossReferenceProblems(onCall);
-  if (problems.length > 0) fail(file, problems.map((problem) => where(problem)));
+  if (problems.length > 0)
+    fail(
+      file,
+      problems.map((problem) => where(problem)),
+    );
   return buildConfig(onCall);
 }
 
@@ -125,7 +131,12 @@ function crossReferenceProblems(file: OnCallFile): Problem[] {
 function buildConfig(file: OnCallFile): OnCallConfig {
   const people = new Map<string, Person>();
   for (const [id, p] of Object.entries(file.people)) {
-    people.set(id, { id, name: p.name, ...(p.phone && { phone: p.phone }), ...(p.email && { email: p.email }) });
+    people.set(id, {
+      id,
+      name: p.name,
+      ...(p.phone && { phone: p.phone }),
+      ...(p.email && { email: p.email }),
+    });
   }
   const rotations = new Map<string, Rotation>();
   for (const [id, r] of Object.entries(file.rotations)) {
@@ -138,7 +149,11 @@ function buildConfig(file: OnCallFile): OnCallConfig {
       handoffMinute: hour * 60 + minute,
       startDay: dayNumber(year, month, day),
       members: r.members,
-      overrides: r.overrides.map((o) => ({ personId: o.person, start: new Date(o.start), end: new Date(o.end) })),
+      overrides: r.overrides.map((o) => ({
+        personId: o.person,
+        start: new Date(o.start),
+        end: new Date(o.end),
+      })),
     });
   }
   const policies = new Map<string, EscalationPolicy>();
@@ -147,7 +162,9 @@ function buildConfig(file: OnCallFile): OnCallConfig {
       id,
       levels: p.levels.map((level) => ({
         targets: level.targets.map((t) =>
-          'person' in t ? { kind: 'person' as const, id: t.person } : { kind: 'rotation' as const, id: t.rotation },
+          'person' in t
+            ? { kind: 'person' as const, id: t.person }
+            : { kind: 'rotation' as const, id: t.rotation },
         ),
         delayMs: Math.round(level.delay_minutes * 60_000),
         repeat: level.repeat,
@@ -174,7 +191,9 @@ function locate(doc: Document, path: Path, atKey: boolean): number {
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (const [index, key] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key),
+      );
       if (pair === undefined) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       if (atKey && index === path.length - 1) break;
@@ -191,5 +210,7 @@ function locate(doc: Document, path: Path, atKey: boolean): number {
 }
 
 function formatPath(path: Path): string {
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+    .join('');
 }

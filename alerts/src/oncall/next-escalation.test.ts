@@ -15,13 +15,23 @@ const policy: EscalationPolicy = {
 const t0 = new Date('2026-05-04T19:00:00Z');
 const after = (ms: number) => new Date(t0.getTime() + ms);
 
-function state(level: number, repeat: number, escalatedAt: Date | null, status: EscalationState['status'] = 'open') {
+function state(
+  level: number,
+  repeat: number,
+  escalatedAt: Date | null,
+  status: EscalationState['status'] = 'open',
+) {
   return { status, escalationLevel: level, escalationRepeat: repeat, escalatedAt };
 }
 
 describe('nextEscalation', () => {
   it('pages level 0 immediately when nothing was sent yet', () => {
-    expect(nextEscalation(state(0, 0, null), policy, t0)).toEqual({ level: 0, repeat: 0, dueAt: t0, delayMs: 0 });
+    expect(nextEscalation(state(0, 0, null), policy, t0)).toEqual({
+      level: 0,
+      repeat: 0,
+      dueAt: t0,
+      delayMs: 0,
+    });
   });
 
   it('repeats a level after its delay, then moves on to the next level', () => {

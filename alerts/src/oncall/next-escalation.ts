@@ -44,7 +44,9 @@ export function nextEscalation(
 
 /** Every step a policy can produce after the first page (for cancelling all pending timers at once). */
 export function escalationSteps(policy: EscalationPolicy): { level: number; repeat: number }[] {
-  return policy.levels.flatMap((level, index) =>
-    Array.from({ length: level.repeat + 1 }, (_, repeat) => ({ level: index, repeat })),
-  ).filter((step) => step.level > 0 || step.repeat > 0);
+  return policy.levels
+    .flatMap((level, index) =>
+      Array.from({ length: level.repeat + 1 }, (_, repeat) => ({ level: index, repeat })),
+    )
+    .filter((step) => step.level > 0 || step.repeat > 0);
 }

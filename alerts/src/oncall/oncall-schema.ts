@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { NOTIFICATION_CHANNELS } from '../delivery/notification';
 import { isValidTimeZone } from './zoned-time';
 
-export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAY_NAMES = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 
 /** Ids appear in job ids and notification keys, so they stay short and free of ':'. */
 const id = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must be lower-case letters, digits, _ or - (max 40)');
@@ -26,9 +34,7 @@ const rotationSchema = z.strictObject({
   }),
   start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
   members: z.array(id).min(1),
-  overrides: z
-    .array(z.strictObject({ person: id, start: instant, end: instant }))
-    .default([]),
+  overrides: z.array(z.strictObject({ person: id, start: instant, end: instant })).default([]),
 });
 
 const targetSchema = z.union([z.strictObject({ rotation: id }), z.strictObject({ person: id })], {

@@ -39,12 +39,25 @@ describe('whoIsOnCall', () => {
   it('lets an override win for its window only (start inclusive, end exclusive)', () => {
     const rotation: Rotation = {
       ...weekly,
-      overrides: [{ personId: 'chebet', start: at('2026-01-07T18:00:00+03:00'), end: at('2026-01-08T09:00:00+03:00') }],
+      overrides: [
+        { personId: 'chebet', start: at('2026-01-07T18:00:00+03:00'), end: at('2026-01-08T09:00:00+03:00') },
+      ],
     };
-    expect(whoIsOnCall(rotation, at('2026-01-07T17:59:00+03:00'))).toMatchObject({ personId: 'amina', source: 'rotation' });
-    expect(whoIsOnCall(rotation, at('2026-01-07T17:59:00+03:00')).until.toISOString()).toBe('2026-01-07T15:00:00.000Z');
-    expect(whoIsOnCall(rotation, at('2026-01-07T18:00:00+03:00'))).toMatchObject({ personId: 'chebet', source: 'override' });
-    expect(whoIsOnCall(rotation, at('2026-01-08T09:00:00+03:00'))).toMatchObject({ personId: 'amina', source: 'rotation' });
+    expect(whoIsOnCall(rotation, at('2026-01-07T17:59:00+03:00'))).toMatchObject({
+      personId: 'amina',
+      source: 'rotation',
+    });
+    expect(whoIsOnCall(rotation, at('2026-01-07T17:59:00+03:00')).until.toISOString()).toBe(
+      '2026-01-07T15:00:00.000Z',
+    );
+    expect(whoIsOnCall(rotation, at('2026-01-07T18:00:00+03:00'))).toMatchObject({
+      personId: 'chebet',
+      source: 'override',
+    });
+    expect(whoIsOnCall(rotation, at('2026-01-08T09:00:00+03:00'))).toMatchObject({
+      personId: 'amina',
+      source: 'rotation',
+    });
   });
 
   it('uses the last listed override when two overlap', () => {

@@ -1,5 +1,5 @@
 import type { OnCallConfig, Rotation } from './oncall-types';
-import { weekdayOfDay, zonedDayTimeToInstant, zonedParts, dayNumber } from './zoned-time';
+import { dayNumber, weekdayOfDay, zonedDayTimeToInstant, zonedParts } from './zoned-time';
 
 export interface OnCallShift {
   rotationId: string;
@@ -31,7 +31,8 @@ export function whoIsOnCall(rotation: Rotation, at: Date): OnCallShift {
   let daysSinceHandoff = (local.weekday - rotation.handoffWeekday + 7) % 7;
   if (daysSinceHandoff === 0 && local.hour * 60 + local.minute < rotation.handoffMinute) daysSinceHandoff = 7;
   const handoffDay = today - daysSinceHandoff;
-  const firstHandoffDay = rotation.startDay + ((rotation.handoffWeekday - weekdayOfDay(rotation.startDay) + 7) % 7);
+  const firstHandoffDay =
+    rotation.startDay + ((rotation.handoffWeekday - weekdayOfDay(rotation.startDay) + 7) % 7);
   const weeks = Math.round((handoffDay - firstHandoffDay) / 7);
   const count = rotation.members.length;
   const personId = rotation.members[((weeks % count) + count) % count] ?? '';
@@ -41,7 +42,13 @@ export function whoIsOnCall(rotation: Rotation, at: Date): OnCallShift {
     ...rotation.overrides.map((o) => o.start.getTime()).filter((start) => start > t),
     Number.POSITIVE_INFINITY,
   );
-  return { rotationId: rotation.id, personId, source: 'rotation', since, until: new Date(Math.min(shiftEnd, nextOverride)) };
+  return {
+    rotationId: rotation.id,
+    personId,
+    source: 'rotation',
+    since,
+    until: new Date(Math.min(shiftEnd, nextOverride)),
+  };
 }
 
 /** The current shift of every rotation, in file order. */

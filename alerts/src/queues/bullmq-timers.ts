@@ -50,8 +50,14 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
   // Producer commands must fail fast (a webhook is waiting); the worker connection blocks and retries forever.
   const producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   producer.on('error', quietErrors);
-  const escalations = new Queue<EscalationJob>(QUEUES.escalations, { connection: producer, prefix: options.prefix });
-  const comms = new Queue<CommsSilenceJob>(QUEUES.commsSilence, { connection: producer, prefix: options.prefix });
+  const escalations = new Queue<EscalationJob>(QUEUES.escalations, {
+    connection: producer,
+    prefix: options.prefix,
+  });
+  const comms = new Queue<CommsSilenceJob>(QUEUES.commsSilence, {
+    connection: producer,
+    prefix: options.prefix,
+  });
   for (const queue of [escalations, comms]) queue.on('error', quietErrors);
 
   const workerConnection =
@@ -59,16 +65,24 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
   workerConnection?.on('error', quietErrors);
   const workers = workerConnection
     ? [
-        new Worker<EscalationJob>(QUEUES.escalations, (job: Job<EscalationJob>) => options.handlers.escalate(job.data), {
-          connection: workerConnection,
-          prefix: options.prefix,
-          concurrency: 4,
-        }),
-        new Worker<CommsSilenceJob>(QUEUES.commsSilence, (job: Job<CommsSilenceJob>) => options.handlers.commsNudge(job.data), {
-          connection: workerConnection,
-          prefix: options.prefix,
-          concurrency: 4,
-        }),
+        new Worker<EscalationJob>(
+          QUEUES.escalations,
+          (job: Job<EscalationJob>) => options.handlers.escalate(job.data),
+          {
+            connection: workerConnection,
+            prefix: options.prefix,
+            concurrency: 4,
+          },
+        ),
+        new Worker<CommsSilenceJob>(
+          QUEUES.commsSilence,
+          (job: Job<CommsSilenceJob>) => options.handlers.commsNudge(job.data),
+          {
+            connection: workerConnection,
+            prefix: options.prefix,
+            concurrency: 4,
+          },
+        ),
       ]
     : [];
   for (const worker of workers) {
@@ -109,7 +123,11 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
   return {
     async scheduleEscalation(job, delayMs) {
       await call('schedule escalation', () =>
-        escalations.add(JOBS.escalate, job, { ...JOB_OPTIONS, jobId: escalationJobId(job), delay: Math.round(delayMs) }),
+        escalations.add(JOBS.escalate, job, {
+          ...JOB_OPTIONS,
+          jobId: escalationJobId(job),
+          delay: Math.round(delayMs),
+        }),
       );
     },
     async cancelEscalation(job) {
@@ -117,7 +135,11 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
     },
     async scheduleCommsNudge(job, delayMs) {
       await call('schedule comms nudge', () =>
-        comms.add(JOBS.commsNudge, job, { ...JOB_OPTIONS, jobId: commsSilenceJobId(job), delay: Math.round(delayMs) }),
+        comms.add(JOBS.commsNudge, job, {
+          ...JOB_OPTIONS,
+          jobId: commsSilenceJobId(job),
+          delay: Math.round(delayMs),
+        }),
       );
     },
     async cancelCommsNudge(job) {
@@ -146,7 +168,10 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
         const outcome = await Promise.race([work().catch((error: unknown) => error), late]);
         clearTimeout(timer);
         if (outcome !== undefined && !Array.isArray(outcome)) {
-          logger.warn({ err: outcome === 'late' ? undefined : outcome, what }, 'timer shutdown step did not finish cleanly');
+          logger.warn(
+            { err: outcome === 'late' ? undefined : outcome, what },
+            'timer shutdown step did not finish cleanly',
+          );
         }
       };
       await bounded('workers', () => Promise.all(workers.map((worker) => worker.close())));

@@ -24,51 +24,84 @@ export interface RecordResult {
   duplicates: number;
 }
 
+const INSERT_CHUNK = 500;
+
 /**
- * Stores every alert of a notification once per (fingerprint, startsAt, status): Alertmanager HA replicas and
- * retries send the same alert again, and its resolution is a separate event. Info alerts (Watchdog) also
- * refresh their heartbeat even when the event itself is a duplicate.
+ * Stores every alert of the given notifications once per (fingerprint, startsAt, status): Alertmanager HA
+ * replicas and retries send the same alert again, and its resolution is a separate event. Info alerts (Watchdog)
+ * also refresh their heartbeat even when the event itself is a duplicate. Returns one result per notification;
+ * an alert repeated within the batch counts as inserted once, for the first notification carrying it.
  */
+export async function recordAlertEventBatch(
+  q: SqlQueryable,
+  notifications: readonly AlertmanagerPayload[],
+  receivedAt: Date,
+): Promise<RecordResult[]> {
+  const rows = notifications.flatMap((notification, index) =>
+    notification.alerts.map((alert) => ({ index, notification, alert })),
+  );
+  const key = (fingerprint: string, startsAt: string, status: string) =>
+    `${fingerprint}\u0000${startsAt}\u0000${status}`;
+  const inserted = new Set<string>();
+  const at = receivedAt.toISOString();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    const { rows: returned } = await q.query<{ fingerprint: string; starts_at: string; status: string }>(
+      `INSERT INTO alert_events (fingerprint, starts_at, status, group_key, received_at, payload)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[])
+       ON CONFLICT (fingerprint, starts_at, status) DO NOTHING
+       RETURNING fingerprint, starts_at, status`,
+      [
+        chunk.map((row) => row.alert.fingerprint),
+        chunk.map((row) => row.alert.startsAt),
+        chunk.map((row) => row.alert.status),
+        chunk.map((row) => row.notification.groupKey),
+        chunk.map(() => at),
+        chunk.map((row) => JSON.stringify(storedPayload(row.notification, row.alert))),
+      ],
+    );
+    for (const row of returned) inserted.add(key(row.fingerprint, row.starts_at, row.status));
+  }
+  const results = notifications.map((): RecordResult => ({ inserted: 0, duplicates: 0 }));
+  const heartbeats = new Set<string>();
+  for (const row of rows) {
+    const result = results[row.index] as RecordResult;
+    if (inserted.delete(key(row.alert.fingerprint, row.alert.startsAt, row.alert.status)))
+      result.inserted += 1;
+    else result.duplicates += 1;
+    const severity = row.alert.labels.severity ?? row.notification.commonLabels.severity;
+    if (severity === 'info' && row.alert.status === 'firing')
+      heartbeats.add(row.alert.labels.alertname ?? 'unnamed');
+  }
+  for (const alertname of heartbeats) {
+    await q.query(
+      `INSERT INTO alert_heartbeats (alertname, last_seen_at) VALUES ($1, $2)
+       ON CONFLICT (alertname) DO UPDATE SET last_seen_at = GREATEST(alert_heartbeats.last_seen_at, $2)`,
+      [alertname, at],
+    );
+  }
+  return results;
+}
+
 export async function recordAlertEvents(
   q: SqlQueryable,
   notification: AlertmanagerPayload,
   receivedAt: Date,
 ): Promise<RecordResult> {
-  const result: RecordResult = { inserted: 0, duplicates: 0 };
-  for (const alert of notification.alerts) {
-    const payload: AlertEventPayload = {
-      receiver: notification.receiver,
-      groupKey: notification.groupKey,
-      groupLabels: notification.groupLabels,
-      commonLabels: notification.commonLabels,
-      commonAnnotations: notification.commonAnnotations,
-      externalURL: notification.externalURL,
-      alert,
-    };
-    const { rows } = await q.query(
-      `INSERT INTO alert_events (fingerprint, starts_at, status, group_key, received_at, payload)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (fingerprint, starts_at, status) DO NOTHING RETURNING id`,
-      [
-        alert.fingerprint,
-        alert.startsAt,
-        alert.status,
-        notification.groupKey,
-        receivedAt.toISOString(),
-        JSON.stringify(payload),
-      ],
-    );
-    if (rows.length > 0) result.inserted += 1;
-    else result.duplicates += 1;
-    const severity = alert.labels.severity ?? notification.commonLabels.severity;
-    if (severity === 'info' && alert.status === 'firing') {
-      await q.query(
-        `INSERT INTO alert_heartbeats (alertname, last_seen_at) VALUES ($1, $2)
-         ON CONFLICT (alertname) DO UPDATE SET last_seen_at = GREATEST(alert_heartbeats.last_seen_at, $2)`,
-        [alert.labels.alertname ?? 'unnamed', receivedAt.toISOString()],
-      );
-    }
-  }
-  return result;
+  const [result] = await recordAlertEventBatch(q, [notification], receivedAt);
+  return result ?? { inserted: 0, duplicates: 0 };
+}
+
+function storedPayload(notification: AlertmanagerPayload, alert: AlertmanagerAlert): AlertEventPayload {
+  return {
+    receiver: notification.receiver,
+    groupKey: notification.groupKey,
+    groupLabels: notification.groupLabels,
+    commonLabels: notification.commonLabels,
+    commonAnnotations: notification.commonAnnotations,
+    externalURL: notification.externalURL,
+    alert,
+  };
 }
 
 export async function listUnprocessedEvents(q: SqlQueryable, limit: number): Promise<AlertEvent[]> {
@@ -76,20 +109,25 @@ export async function listUnprocessedEvents(q: SqlQueryable, limit: number): Pro
     'SELECT id, received_at, payload FROM alert_events WHERE processed_at IS NULL ORDER BY id LIMIT $1',
     [limit],
   );
-  return rows.map((row) => ({ id: Number(row.id), receivedAt: toDate(row.received_at), payload: row.payload }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    receivedAt: toDate(row.received_at),
+    payload: row.payload,
+  }));
 }
 
-export async function markEventProcessed(
+/** Marks applied events, each with the incident it went to (null: no incident, e.g. an info alert). */
+export async function markEventsProcessed(
   q: SqlQueryable,
-  id: number,
-  incidentId: string | null,
+  events: readonly { id: number; incidentId: string | null }[],
   at: Date,
 ): Promise<void> {
-  await q.query('UPDATE alert_events SET processed_at = $2, incident_id = $3 WHERE id = $1', [
-    id,
-    at.toISOString(),
-    incidentId,
-  ]);
+  if (events.length === 0) return;
+  await q.query(
+    `UPDATE alert_events AS e SET processed_at = $1, incident_id = u.incident_id
+     FROM unnest($2::bigint[], $3::text[]) AS u(id, incident_id) WHERE e.id = u.id`,
+    [at.toISOString(), events.map((e) => e.id), events.map((e) => e.incidentId)],
+  );
 }
 
 export async function listHeartbeats(q: SqlQueryable): Promise<{ alertname: string; lastSeenAt: Date }[]> {
@@ -105,8 +143,23 @@ export async function upsertIncidentAlert(q: SqlQueryable, alert: IncidentAlert)
      VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (incident_id, fingerprint) DO UPDATE
        SET status = $4, starts_at = $5, updated_at = $6, alertname = $3`,
-    [alert.incidentId, alert.fingerprint, alert.alertname, alert.status, alert.startsAt, alert.updatedAt.toISOString()],
+    [
+      alert.incidentId,
+      alert.fingerprint,
+      alert.alertname,
+      alert.status,
+      alert.startsAt,
+      alert.updatedAt.toISOString(),
+    ],
   );
+}
+
+export async function hasFiringAlerts(q: SqlQueryable, incidentId: string): Promise<boolean> {
+  const { rows } = await q.query<{ firing: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM incident_alerts WHERE incident_id = $1 AND status = 'firing') AS firing",
+    [incidentId],
+  );
+  return rows[0]?.firing === true;
 }
 
 export async function listIncidentAlerts(q: SqlQueryable, incidentId: string): Promise<IncidentAlert[]> {
@@ -114,12 +167,16 @@ export async function listIncidentAlerts(q: SqlQueryable, incidentId: string): P
     'SELECT * FROM incident_alerts WHERE incident_id = $1 ORDER BY alertname, fingerprint',
     [incidentId],
   );
-  return rows.map((row) => ({
+  return rows.map(toIncidentAlert);
+}
+
+function toIncidentAlert(row: Record<string, unknown>): IncidentAlert {
+  return {
     incidentId: String(row.incident_id),
     fingerprint: String(row.fingerprint),
     alertname: String(row.alertname),
     status: row.status as IncidentAlert['status'],
     startsAt: String(row.starts_at),
     updatedAt: toDate(row.updated_at),
-  }));
+  };
 }

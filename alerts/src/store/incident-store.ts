@@ -1,11 +1,5 @@
 import type { SqlQueryable } from '@stimawatch/core/db';
-import {
-  type Incident,
-  type IncidentSeverity,
-  type IncidentStatus,
-  toDate,
-  toDateOrNull,
-} from './records';
+import { type Incident, type IncidentSeverity, type IncidentStatus, toDate, toDateOrNull } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -72,16 +66,30 @@ export async function getIncident(q: SqlQueryable, idOrRef: string): Promise<Inc
   return rows[0] === undefined ? undefined : toIncident(rows[0]);
 }
 
-export async function latestIncidentForGroup(
+/**
+ * The group's latest incident together with what it knows of one alert (by fingerprint), in one round trip:
+ * the question every incoming alert event asks first.
+ */
+export async function latestIncidentWithAlert(
   q: SqlQueryable,
   groupKey: string,
   service: string,
-): Promise<Incident | undefined> {
+  fingerprint: string,
+): Promise<{ incident?: Incident; alert?: { status: 'firing' | 'resolved'; startsAt: string } }> {
   const { rows } = await q.query<Row>(
-    'SELECT * FROM incidents WHERE group_key = $1 AND service = $2 ORDER BY opened_at DESC, ref DESC LIMIT 1',
-    [groupKey, service],
+    `SELECT i.*, a.status AS alert_status, a.starts_at AS alert_starts_at
+     FROM incidents i LEFT JOIN incident_alerts a ON a.incident_id = i.id AND a.fingerprint = $3
+     WHERE i.group_key = $1 AND i.service = $2 ORDER BY i.opened_at DESC, i.ref DESC LIMIT 1`,
+    [groupKey, service, fingerprint],
   );
-  return rows[0] === undefined ? undefined : toIncident(rows[0]);
+  const row = rows[0];
+  if (row === undefined) return {};
+  const incident = toIncident(row);
+  if (row.alert_status === null || row.alert_status === undefined) return { incident };
+  return {
+    incident,
+    alert: { status: row.alert_status as 'firing' | 'resolved', startsAt: String(row.alert_starts_at) },
+  };
 }
 
 export interface IncidentPage {
@@ -191,7 +199,11 @@ export async function recordEscalationStep(
 }
 
 /** Sets the first public statement time on those of the given incidents that had none; returns them. */
-export async function markFirstStatement(q: SqlQueryable, incidentIds: readonly string[], at: Date): Promise<Incident[]> {
+export async function markFirstStatement(
+  q: SqlQueryable,
+  incidentIds: readonly string[],
+  at: Date,
+): Promise<Incident[]> {
   if (incidentIds.length === 0) return [];
   const { rows } = await q.query<Row>(
     `UPDATE incidents SET first_statement_at = $2

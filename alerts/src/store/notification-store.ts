@@ -2,7 +2,10 @@ import type { SqlQueryable } from '@stimawatch/core/db';
 import type { Notification } from '../delivery/notification';
 import { type NotificationRecord, toDate } from './records';
 
-/** Logs a notification handed to delivery; the same key is logged once however often it is enqueued. */
+/**
+ * Logs a notification handed to delivery; the same key is logged once however often it is enqueued. Its outcome
+ * may have been recorded already (delivery can be faster than this transaction): then only the level is added.
+ */
 export async function logQueuedNotification(
   q: SqlQueryable,
   notification: Notification,
@@ -11,7 +14,8 @@ export async function logQueuedNotification(
 ): Promise<void> {
   await q.query(
     `INSERT INTO notifications (key, incident_id, purpose, channel, recipient, level, status, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7) ON CONFLICT (key) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)
+     ON CONFLICT (key) DO UPDATE SET level = coalesce(notifications.level, excluded.level)`,
     [
       notification.key,
       notification.incidentId,
@@ -24,15 +28,37 @@ export async function logQueuedNotification(
   );
 }
 
+/**
+ * Records a delivery outcome, creating the log entry if the queued one is not committed yet. Returns false when
+ * this outcome was already recorded (delivery reports at least once), so the caller adds no second timeline entry.
+ */
 export async function recordNotificationOutcome(
   q: SqlQueryable,
-  outcome: { key: string; status: 'delivered' | 'failed'; attempts: number; reason: string | null },
+  notification: Notification,
+  outcome: { status: 'delivered' | 'failed'; attempts: number; reason: string | null },
   at: Date,
-): Promise<void> {
-  await q.query(
-    'UPDATE notifications SET status = $2, attempts = $3, reason = $4, updated_at = $5 WHERE key = $1',
-    [outcome.key, outcome.status, outcome.attempts, outcome.reason, at.toISOString()],
+): Promise<boolean> {
+  const { rows } = await q.query(
+    `INSERT INTO notifications
+       (key, incident_id, purpose, channel, recipient, level, status, attempts, reason, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, $9, $9)
+     ON CONFLICT (key) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+       reason = excluded.reason, updated_at = excluded.updated_at
+     WHERE notifications.status IS DISTINCT FROM excluded.status OR notifications.attempts <> excluded.attempts
+     RETURNING key`,
+    [
+      notification.key,
+      notification.incidentId,
+      notification.purpose,
+      notification.channel,
+      notification.recipient,
+      outcome.status,
+      outcome.attempts,
+      outcome.reason,
+      at.toISOString(),
+    ],
   );
+  return rows.length > 0;
 }
 
 export async function listNotifications(q: SqlQueryable, incidentId: string): Promise<NotificationRecord[]> {

@@ -21,16 +21,19 @@ export async function addOutboxAction(
   action: OutboxAction,
   at: Date,
 ): Promise<void> {
-  await q.query('INSERT INTO outbox_actions (incident_id, kind, payload, created_at) VALUES ($1, $2, $3, $4)', [
-    incidentId,
-    action.kind,
-    JSON.stringify(action),
-    at.toISOString(),
-  ]);
+  await q.query(
+    'INSERT INTO outbox_actions (incident_id, kind, payload, created_at) VALUES ($1, $2, $3, $4)',
+    [incidentId, action.kind, JSON.stringify(action), at.toISOString()],
+  );
 }
 
 export async function listPendingActions(q: SqlQueryable, limit: number): Promise<PendingAction[]> {
-  const { rows } = await q.query<{ id: number; incident_id: string; payload: OutboxAction; attempts: number }>(
+  const { rows } = await q.query<{
+    id: number;
+    incident_id: string;
+    payload: OutboxAction;
+    attempts: number;
+  }>(
     'SELECT id, incident_id, payload, attempts FROM outbox_actions WHERE done_at IS NULL ORDER BY id LIMIT $1',
     [limit],
   );
@@ -43,13 +46,15 @@ export async function listPendingActions(q: SqlQueryable, limit: number): Promis
 }
 
 export async function completeAction(q: SqlQueryable, id: number, at: Date, error?: string): Promise<void> {
-  await q.query('UPDATE outbox_actions SET done_at = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1', [
-    id,
-    at.toISOString(),
-    error ?? null,
-  ]);
+  await q.query(
+    'UPDATE outbox_actions SET done_at = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1',
+    [id, at.toISOString(), error ?? null],
+  );
 }
 
 export async function recordActionFailure(q: SqlQueryable, id: number, error: string): Promise<void> {
-  await q.query('UPDATE outbox_actions SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [id, error]);
+  await q.query('UPDATE outbox_actions SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+    id,
+    error,
+  ]);
 }

@@ -29,7 +29,10 @@ export function webhookPayload(
     alerts: alerts.map((a) => ({
       status: a.status ?? 'firing',
       labels: { alertname: a.alertname ?? 'VendFailureBurnRate', ...common, ...a.labels },
-      annotations: { summary: a.summary ?? 'Token vend failures burning the error budget fast', runbook_url: 'https://runbooks/vend' },
+      annotations: {
+        summary: a.summary ?? 'Token vend failures burning the error budget fast',
+        runbook_url: 'https://runbooks/vend',
+      },
       startsAt: a.startsAt ?? '2026-05-04T19:02:15.123456789Z',
       endsAt: a.status === 'resolved' ? '2026-05-04T19:30:00Z' : '0001-01-01T00:00:00Z',
       generatorURL: 'http://prometheus:9090/graph?g0.expr=x',

@@ -19,7 +19,9 @@ import { type RecordingDelivery, recordingDelivery } from './recording-delivery'
 
 export const ACK_SECRET = 'test-ack-link-secret-0123456789abcdef';
 
-type Scheduled = { kind: 'escalation'; job: EscalationJob; dueAt: number } | { kind: 'comms'; job: CommsSilenceJob; dueAt: number };
+type Scheduled =
+  | { kind: 'escalation'; job: EscalationJob; dueAt: number }
+  | { kind: 'comms'; job: CommsSilenceJob; dueAt: number };
 
 /** In-memory timers on a fake clock, for unit tests of the engine (integration tests use BullMQ). */
 export class FakeTimers implements IncidentTimers {
@@ -41,7 +43,9 @@ export class FakeTimers implements IncidentTimers {
   }
   /** Pending ids, soonest first, with their due time in ms relative to `from`. */
   list(from: number): [string, number][] {
-    return [...this.pending.entries()].sort((a, b) => a[1].dueAt - b[1].dueAt).map(([id, s]) => [id, s.dueAt - from]);
+    return [...this.pending.entries()]
+      .sort((a, b) => a[1].dueAt - b[1].dueAt)
+      .map(([id, s]) => [id, s.dueAt - from]);
   }
 }
 
@@ -79,7 +83,12 @@ export function createEngineHarness(
     onCall: testOnCall(5),
     delivery,
     timers,
-    ackLinks: createAckLinks({ secret: ACK_SECRET, ttlMs: 86_400_000, publicBaseUrl: 'http://alerts.test', clock }),
+    ackLinks: createAckLinks({
+      secret: ACK_SECRET,
+      ttlMs: 86_400_000,
+      publicBaseUrl: 'http://alerts.test',
+      clock,
+    }),
     metrics,
     logger,
     clock,

@@ -18,7 +18,10 @@ export async function dropWhenIdle(privatePostgres: PrivatePostgres): Promise<vo
   const admin = openPostgresClient(TEST_POSTGRES_ADMIN_URL, 1);
   try {
     await waitFor('the test database sessions to end', async () => {
-      const { rows } = await admin.query<{ n: number }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      const { rows } = await admin.query<{ n: number }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
       return rows[0]?.n === 0;
     });
   } finally {

@@ -25,7 +25,18 @@ export async function startPrivateRedisServer(): Promise<PrivateRedisServer> {
   const start = async () => {
     const process = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     child = process;
@@ -35,7 +46,9 @@ export async function startPrivateRedisServer(): Promise<PrivateRedisServer> {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) resolve();
       });
-      process.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)));
+      process.once('exit', (code) =>
+        reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)),
+      );
     });
   };
   await start();

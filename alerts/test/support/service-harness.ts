@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { serve } from '@hono/node-server';
 import type { SqlClient } from '@stimawatch/core/db';
 import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Redis } from 'ioredis';
+import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { type AlertsService, createAlertsService } from '../../src/alerts-service';
 import { parseAlertsConfig } from '../../src/config';

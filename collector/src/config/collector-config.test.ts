@@ -44,7 +44,12 @@ describe('parseCollectorConfig', () => {
   it('reads probe targets inline or from a file, with defaults filled', () => {
     const target = { name: 'sandbox-vend', url: 'http://127.0.0.1:9/vend', method: 'POST', body: '{}' };
     const inline = parseCollectorConfig({ ...required, PROBE_TARGETS: JSON.stringify([target]) });
-    expect(inline.probeTargets[0]).toMatchObject({ ...target, expectStatus: 200, intervalSeconds: 60, timeoutMs: 10_000 });
+    expect(inline.probeTargets[0]).toMatchObject({
+      ...target,
+      expectStatus: 200,
+      intervalSeconds: 60,
+      timeoutMs: 10_000,
+    });
     const fromFile = parseCollectorConfig({ ...required, PROBE_TARGETS_FILE: '/etc/probes.json' }, (path) => {
       expect(path).toBe('/etc/probes.json');
       return JSON.stringify([target]);

@@ -58,7 +58,10 @@ function configError(variable: string, message: string, cause?: unknown): StimaE
 }
 
 /** Reads the collector's configuration from an environment object; throws naming the bad variable. */
-export function parseCollectorConfig(env: Env, readFile = (path: string) => readFileSync(path, 'utf8')): CollectorConfig {
+export function parseCollectorConfig(
+  env: Env,
+  readFile = (path: string) => readFileSync(path, 'utf8'),
+): CollectorConfig {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(blanksRemoved);
   if (!parsed.success) {

@@ -37,7 +37,8 @@ function baseEvent(callback: C2bCallback, receivedAtMs: number): Omit<VendEvent,
 /** C2B validation → `payment_validation`: rejected with the utility's code when its answer was non-zero. */
 export function c2bValidationEvent(callback: C2bCallback, receivedAtMs: number): VendEvent {
   const code = resultCodeText(callback.ResultCode);
-  if (isSuccessCode(code)) return { ...baseEvent(callback, receivedAtMs), stage: 'payment_validation', outcome: 'success' };
+  if (isSuccessCode(code))
+    return { ...baseEvent(callback, receivedAtMs), stage: 'payment_validation', outcome: 'success' };
   return {
     ...baseEvent(callback, receivedAtMs),
     stage: 'payment_validation',

@@ -85,7 +85,11 @@ describe('STK callbacks', () => {
     [stkSystemBusy, 'failed', 'SYSTEM_BUSY', 'system'],
   ])('maps a failed callback to its outcome and normalised error', (body, outcome, code, cls) => {
     const event = stkCallbackEvent(stkCallbackSchema.parse(body), RECEIVED);
-    expect(event).toMatchObject({ stage: 'payment_received', outcome, error: { domain: 'mpesa_stk', code, class: cls } });
+    expect(event).toMatchObject({
+      stage: 'payment_received',
+      outcome,
+      error: { domain: 'mpesa_stk', code, class: cls },
+    });
     expect(event.occurredAtMs).toBe(RECEIVED);
     expect(event.amountMinor).toBeUndefined();
   });
@@ -106,7 +110,10 @@ describe('STK callbacks', () => {
   it('accepts a single metadata item not wrapped in an array', () => {
     const body = {
       Body: {
-        stkCallback: { ...stkSuccess.Body.stkCallback, CallbackMetadata: { Item: { Name: 'Amount', Value: 50 } } },
+        stkCallback: {
+          ...stkSuccess.Body.stkCallback,
+          CallbackMetadata: { Item: { Name: 'Amount', Value: 50 } },
+        },
       },
     };
     expect(stkCallbackEvent(stkCallbackSchema.parse(body), RECEIVED).amountMinor).toBe(5000);

@@ -10,7 +10,14 @@ describe('Daraja values', () => {
   });
 
   it('refuses timestamps that are not real dates', () => {
-    for (const bad of ['2024052608301', '20241326083015', '20240231083015', '20240526250000', 'RKL51ZDR4F', '']) {
+    for (const bad of [
+      '2024052608301',
+      '20241326083015',
+      '20240231083015',
+      '20240526250000',
+      'RKL51ZDR4F',
+      '',
+    ]) {
       expect(parseDarajaTime(bad)).toBeUndefined();
     }
     expect(parseDarajaTime(undefined)).toBeUndefined();

@@ -7,13 +7,21 @@ import {
 } from '../../test/helpers/in-memory-app';
 import { c2bConfirmationV2, c2bValidationV2, stkCancelled, stkSuccess } from '../daraja/daraja-fixtures';
 
-const valid = { attemptId: 'RKL51ZDR4F', channel: 'mpesa_c2b', stage: 'token_generation', outcome: 'success' };
+const valid = {
+  attemptId: 'RKL51ZDR4F',
+  channel: 'mpesa_c2b',
+  stage: 'token_generation',
+  outcome: 'success',
+};
 const rejectedSeries = (reason: string) => `stimawatch_ingest_rejected_total{reason="${reason}"}`;
 
 describe('POST /v1/vend-events', () => {
   it('accepts one event, ignoring unknown fields', async () => {
     const { app, state } = createInMemoryApp();
-    const response = await app.request('/v1/vend-events', vendRequest(JSON.stringify({ ...valid, extra: { x: 1 } })));
+    const response = await app.request(
+      '/v1/vend-events',
+      vendRequest(JSON.stringify({ ...valid, extra: { x: 1 } })),
+    );
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     expect(state.tracked[0]).not.toHaveProperty('extra');
@@ -24,7 +32,10 @@ describe('POST /v1/vend-events', () => {
     const missing = await app.request('/v1/vend-events', { method: 'POST', body: JSON.stringify(valid) });
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: 'UNAUTHORIZED' });
-    const wrong = await app.request('/v1/vend-events', vendRequest('{}', { authorization: 'Bearer nope-nope-nope-nope' }));
+    const wrong = await app.request(
+      '/v1/vend-events',
+      vendRequest('{}', { authorization: 'Bearer nope-nope-nope-nope' }),
+    );
     expect(wrong.status).toBe(401);
     expect(await sampleValue(registry, rejectedSeries('unauthorized'))).toBe(2);
   });
@@ -41,10 +52,19 @@ describe('POST /v1/vend-events', () => {
 
   it('answers 400 with every rejected line when nothing is valid', async () => {
     const { app, registry } = createInMemoryApp();
-    const body = [JSON.stringify({ ...valid, stage: 'payment' }), JSON.stringify({ ...valid, channel: 'cash' })].join('\n');
-    const response = await app.request('/v1/vend-events', vendRequest(body, { 'content-type': 'application/x-ndjson' }));
+    const body = [
+      JSON.stringify({ ...valid, stage: 'payment' }),
+      JSON.stringify({ ...valid, channel: 'cash' }),
+    ].join('\n');
+    const response = await app.request(
+      '/v1/vend-events',
+      vendRequest(body, { 'content-type': 'application/x-ndjson' }),
+    );
     expect(response.status).toBe(400);
-    const json = (await response.json()) as { message: string; details: { rejected: Array<{ line: number }> } };
+    const json = (await response.json()) as {
+      message: string;
+      details: { rejected: Array<{ line: number }> };
+    };
     expect(json.message).toMatch(/^no valid events: 2 rejected \(first: line 1: stage: /);
     expect(json.details.rejected.map((r) => r.line)).toEqual([1, 2]);
     expect(await sampleValue(registry, rejectedSeries('invalid_event'))).toBe(2);
@@ -55,12 +75,23 @@ describe('POST /v1/vend-events', () => {
     const lines = [
       JSON.stringify({ ...valid, attemptId: 'A1' }),
       '{not json',
-      JSON.stringify({ ...valid, attemptId: 'A2', outcome: 'failed', error: { domain: 'vending', rawCode: 'LatestKRNEx' } }),
+      JSON.stringify({
+        ...valid,
+        attemptId: 'A2',
+        outcome: 'failed',
+        error: { domain: 'vending', rawCode: 'LatestKRNEx' },
+      }),
       JSON.stringify({ ...valid, attemptId: '' }),
     ];
-    const response = await app.request('/v1/vend-events', vendRequest(lines.join('\n'), { 'content-type': 'application/x-ndjson' }));
+    const response = await app.request(
+      '/v1/vend-events',
+      vendRequest(lines.join('\n'), { 'content-type': 'application/x-ndjson' }),
+    );
     expect(response.status).toBe(202);
-    const json = (await response.json()) as { accepted: number; rejected: Array<{ line: number; reason: string }> };
+    const json = (await response.json()) as {
+      accepted: number;
+      rejected: Array<{ line: number; reason: string }>;
+    };
     expect(json.accepted).toBe(2);
     expect(json.rejected.map(({ line, reason }) => ({ line, reason }))).toEqual([
       { line: 2, reason: 'malformed_json' },
@@ -80,18 +111,28 @@ describe('POST /v1/vend-events', () => {
     await app.request('/v1/vend-events', vendRequest(JSON.stringify(valid)));
     const again = await app.request('/v1/vend-events', vendRequest(JSON.stringify([valid, valid])));
     expect(await again.json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
-    const series = 'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="token_generation",outcome="success"}';
+    const series =
+      'stimawatch_vend_stage_total{channel="mpesa_c2b",stage="token_generation",outcome="success"}';
     expect(await sampleValue(registry, series)).toBe(1);
     expect(await sampleValue(registry, 'stimawatch_ingest_duplicates_total')).toBe(2);
   });
 
   it('answers 413 for a body over the limit and for too many events', async () => {
     const { app, registry } = createInMemoryApp({ maxBodyBytes: 2048, maxBatchEvents: 3 });
-    const big = await app.request('/v1/vend-events', vendRequest(JSON.stringify([{ ...valid, pad: 'x'.repeat(4096) }])));
+    const big = await app.request(
+      '/v1/vend-events',
+      vendRequest(JSON.stringify([{ ...valid, pad: 'x'.repeat(4096) }])),
+    );
     expect(big.status).toBe(413);
-    const many = await app.request('/v1/vend-events', vendRequest(JSON.stringify([valid, valid, valid, valid])));
+    const many = await app.request(
+      '/v1/vend-events',
+      vendRequest(JSON.stringify([valid, valid, valid, valid])),
+    );
     expect(many.status).toBe(413);
-    expect(await many.json()).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', message: 'batch holds 4 events; the limit is 3' });
+    expect(await many.json()).toMatchObject({
+      error: 'PAYLOAD_TOO_LARGE',
+      message: 'batch holds 4 events; the limit is 3',
+    });
     expect(await sampleValue(registry, rejectedSeries('payload_too_large'))).toBe(1);
     expect(await sampleValue(registry, rejectedSeries('too_many_events'))).toBe(1);
   });
@@ -99,7 +140,10 @@ describe('POST /v1/vend-events', () => {
   it('answers 503 (retry) when tracking cannot keep the batch, counting nothing as accepted', async () => {
     const { app, registry, state } = createInMemoryApp();
     state.full = true;
-    const response = await app.request('/v1/vend-events', vendRequest(JSON.stringify([valid, { ...valid, attemptId: 'B' }])));
+    const response = await app.request(
+      '/v1/vend-events',
+      vendRequest(JSON.stringify([valid, { ...valid, attemptId: 'B' }])),
+    );
     expect(response.status).toBe(503);
     expect(await sampleValue(registry, rejectedSeries('backlog_full'))).toBe(2);
     expect(await sampleValue(registry, 'stimawatch_ingest_accepted_total{source="vending"}')).toBe(0);
@@ -130,7 +174,10 @@ describe('Daraja callbacks', () => {
     const { path, init } = post('stk/callback', stkCancelled);
     await app.request(path, init);
     expect(
-      await sampleValue(registry, 'stimawatch_vend_stage_total{channel="mpesa_stk",stage="payment_received",outcome="rejected"}'),
+      await sampleValue(
+        registry,
+        'stimawatch_vend_stage_total{channel="mpesa_stk",stage="payment_received",outcome="rejected"}',
+      ),
     ).toBe(1);
     expect(
       await sampleValue(
@@ -147,7 +194,9 @@ describe('Daraja callbacks', () => {
     const bad = post('c2b/confirmation', { hello: 'world' });
     const response = await app.request(bad.path, bad.init);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ message: expect.stringMatching(/^not a Daraja callback: TransID/) });
+    expect(await response.json()).toMatchObject({
+      message: expect.stringMatching(/^not a Daraja callback: TransID/),
+    });
     expect(await sampleValue(registry, rejectedSeries('invalid_callback'))).toBe(1);
   });
 });

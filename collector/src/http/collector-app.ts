@@ -36,7 +36,9 @@ export function createCollectorApp(deps: CollectorAppDeps): Hono {
   const now = deps.now ?? Date.now;
   const app = new Hono();
   app.onError(createErrorHandler(deps.logger));
-  app.notFound((c) => c.json({ error: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ error: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
+  );
   registerOpsRoutes(app, { registry: deps.registry, readiness: deps.readiness });
   registerVendEventsRoute(app, {
     ingestTokens: deps.ingestTokens,

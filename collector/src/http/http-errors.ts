@@ -1,13 +1,19 @@
 import { errorBody, httpStatusFor, type Logger, StimaError } from '@stimawatch/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type CollectorMetrics, INGEST_REJECT_REASONS, type IngestRejectReason } from '../metrics/collector-metrics';
+import {
+  type CollectorMetrics,
+  INGEST_REJECT_REASONS,
+  type IngestRejectReason,
+} from '../metrics/collector-metrics';
 
 /** The reason an ingest error is counted under, when it carries one. */
 export function rejectReasonOf(error: unknown): IngestRejectReason | undefined {
   if (!(error instanceof StimaError)) return undefined;
   const reason = error.context.reason;
-  return INGEST_REJECT_REASONS.includes(reason as IngestRejectReason) ? (reason as IngestRejectReason) : undefined;
+  return INGEST_REJECT_REASONS.includes(reason as IngestRejectReason)
+    ? (reason as IngestRejectReason)
+    : undefined;
 }
 
 /** Counts an ingest-path error under its reason, then lets it travel on to the error handler. */
@@ -30,4 +36,3 @@ export function createErrorHandler(logger: Logger) {
     return c.json({ error: 'INTERNAL', message: 'internal error' }, 500);
   };
 }
-

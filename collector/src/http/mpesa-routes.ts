@@ -65,13 +65,19 @@ export function registerMpesaRoutes(app: Hono, deps: MpesaRoutesDeps): void {
   route('stk/callback', stkCallbackSchema, stkCallbackEvent, STK_CALLBACK_ACK);
 }
 
-async function parseCallback<S extends z.ZodType>(c: Context, schema: S, limit: number): Promise<z.output<S>> {
+async function parseCallback<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  limit: number,
+): Promise<z.output<S>> {
   const text = await readLimitedBody(c.req.raw, limit, incomingOf(c.env));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new StimaError('VALIDATION', `malformed JSON: ${(error as Error).message}`, { reason: 'malformed_json' });
+    throw new StimaError('VALIDATION', `malformed JSON: ${(error as Error).message}`, {
+      reason: 'malformed_json',
+    });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

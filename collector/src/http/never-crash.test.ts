@@ -21,7 +21,10 @@ const eventLike = fc.record(
     latencyMs: fc.oneof(fc.double(), fc.integer()),
     amountMinor: fc.oneof(fc.integer(), fc.double()),
     error: fc.oneof(
-      fc.record({ domain: fc.constantFrom('vending', 'mpesa_stk', 'x'), rawCode: fc.oneof(fc.string(), fc.integer()) }),
+      fc.record({
+        domain: fc.constantFrom('vending', 'mpesa_stk', 'x'),
+        rawCode: fc.oneof(fc.string(), fc.integer()),
+      }),
       fc.anything(),
     ),
   },
@@ -30,31 +33,43 @@ const eventLike = fc.record(
 
 /** Mutations of real Daraja bodies: fields replaced by anything, including missing ones. */
 const darajaLike = fc.oneof(
-  fc.record({
-    TransID: fc.oneof(fc.string(), fc.anything()),
-    TransTime: fc.oneof(fc.string(), fc.integer(), fc.anything()),
-    TransAmount: fc.oneof(fc.string(), fc.double(), fc.anything()),
-    ResultCode: fc.oneof(fc.string(), fc.integer(), fc.anything()),
-  }).map((overrides) => ({ ...c2bConfirmationV2, ...overrides })),
-  fc.record({
-    ResultCode: fc.oneof(fc.string(), fc.integer(), fc.anything()),
-    CheckoutRequestID: fc.oneof(fc.string(), fc.anything()),
-    CallbackMetadata: fc.anything(),
-  }).map((overrides) => ({ Body: { stkCallback: { ...stkSuccess.Body.stkCallback, ...overrides } } })),
+  fc
+    .record({
+      TransID: fc.oneof(fc.string(), fc.anything()),
+      TransTime: fc.oneof(fc.string(), fc.integer(), fc.anything()),
+      TransAmount: fc.oneof(fc.string(), fc.double(), fc.anything()),
+      ResultCode: fc.oneof(fc.string(), fc.integer(), fc.anything()),
+    })
+    .map((overrides) => ({ ...c2bConfirmationV2, ...overrides })),
+  fc
+    .record({
+      ResultCode: fc.oneof(fc.string(), fc.integer(), fc.anything()),
+      CheckoutRequestID: fc.oneof(fc.string(), fc.anything()),
+      CallbackMetadata: fc.anything(),
+    })
+    .map((overrides) => ({ Body: { stkCallback: { ...stkSuccess.Body.stkCallback, ...overrides } } })),
   fc.anything(),
 );
 
 describe('no input crashes the parsers', () => {
   it('parseEventBatch only ever throws StimaError, and every line is an item or a rejection', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(fc.json()).map((lines) => lines.join('\n'))), fc.boolean(), (text, ndjson) => {
-        try {
-          const batch = parseEventBatch(text, ndjson ? 'application/x-ndjson' : undefined, 10_000);
-          for (const { line } of [...batch.items, ...batch.rejected]) expect(line).toBeGreaterThanOrEqual(1);
-        } catch (error) {
-          expect(error).toBeInstanceOf(StimaError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fc.json()).map((lines) => lines.join('\n')),
+        ),
+        fc.boolean(),
+        (text, ndjson) => {
+          try {
+            const batch = parseEventBatch(text, ndjson ? 'application/x-ndjson' : undefined, 10_000);
+            for (const { line } of [...batch.items, ...batch.rejected])
+              expect(line).toBeGreaterThanOrEqual(1);
+          } catch (error) {
+            expect(error).toBeInstanceOf(StimaError);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -90,15 +105,20 @@ describe('no request crashes the app', () => {
   it('vend-events answers 202/400/413 and conserves every array element', async () => {
     const { app } = createInMemoryApp({ maxBatchEvents: 50 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(eventLike, fc.anything()), { minLength: 1, maxLength: 60 }), async (values) => {
-        const response = await app.request('/v1/vend-events', vendRequest(JSON.stringify(values)));
-        expect([202, 400, 413]).toContain(response.status);
-        const body = (await response.json()) as Record<string, unknown>;
-        if (response.status === 202) {
-          const rejected = body.rejected as unknown[];
-          expect((body.accepted as number) + (body.duplicates as number) + rejected.length).toBe(values.length);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(eventLike, fc.anything()), { minLength: 1, maxLength: 60 }),
+        async (values) => {
+          const response = await app.request('/v1/vend-events', vendRequest(JSON.stringify(values)));
+          expect([202, 400, 413]).toContain(response.status);
+          const body = (await response.json()) as Record<string, unknown>;
+          if (response.status === 202) {
+            const rejected = body.rejected as unknown[];
+            expect((body.accepted as number) + (body.duplicates as number) + rejected.length).toBe(
+              values.length,
+            );
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -106,11 +126,15 @@ describe('no request crashes the app', () => {
   it('vend-events answers every raw body with a 2xx or 4xx JSON answer', async () => {
     const { app } = createInMemoryApp({ maxBodyBytes: 4096 });
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 6000 }), fc.constantFrom('application/json', 'application/x-ndjson', 'text/plain'), async (body, type) => {
-        const response = await app.request('/v1/vend-events', vendRequest(body, { 'content-type': type }));
-        expect([202, 400, 413]).toContain(response.status);
-        expect(await response.json()).toBeTypeOf('object');
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 6000 }),
+        fc.constantFrom('application/json', 'application/x-ndjson', 'text/plain'),
+        async (body, type) => {
+          const response = await app.request('/v1/vend-events', vendRequest(body, { 'content-type': type }));
+          expect([202, 400, 413]).toContain(response.status);
+          expect(await response.json()).toBeTypeOf('object');
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -119,11 +143,18 @@ describe('no request crashes the app', () => {
     const { app } = createInMemoryApp();
     const paths = ['c2b/validation', 'c2b/confirmation', 'stk/callback'];
     await fc.assert(
-      fc.asyncProperty(fc.oneof(darajaLike, fc.constant(stkCancelled)), fc.constantFrom(...paths), async (body, path) => {
-        const text = JSON.stringify(body) ?? 'undefined';
-        const response = await app.request(`/v1/mpesa/${CALLBACK_SECRET}/${path}`, { method: 'POST', body: text });
-        expect([200, 400]).toContain(response.status);
-      }),
+      fc.asyncProperty(
+        fc.oneof(darajaLike, fc.constant(stkCancelled)),
+        fc.constantFrom(...paths),
+        async (body, path) => {
+          const text = JSON.stringify(body) ?? 'undefined';
+          const response = await app.request(`/v1/mpesa/${CALLBACK_SECRET}/${path}`, {
+            method: 'POST',
+            body: text,
+          });
+          expect([200, 400]).toContain(response.status);
+        },
+      ),
       { numRuns: 300 },
     );
   });

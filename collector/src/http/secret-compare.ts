@@ -13,7 +13,9 @@ export function secretsEqual(presented: string, expected: string): boolean {
  * Maps a presented bearer token to its source name by comparing it with every configured token in
  * constant time (no early exit), so response timing says nothing about a token's prefix.
  */
-export function createTokenLookup(tokens: ReadonlyMap<string, string>): (presented: string) => string | undefined {
+export function createTokenLookup(
+  tokens: ReadonlyMap<string, string>,
+): (presented: string) => string | undefined {
   const entries = [...tokens].map(([token, source]) => ({ digest: digest(token), source }));
   return (presented) => {
     const presentedDigest = digest(presented);

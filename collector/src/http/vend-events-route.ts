@@ -1,9 +1,9 @@
-import { StimaError, type VendEvent } from '@stimawatch/core';
+import { StimaError } from '@stimawatch/core';
 import type { Hono } from 'hono';
 import type { IngestService } from '../ingest/ingest-service';
-import { type BatchRejection, parseEventBatch } from '../ingest/parse-event-batch';
+import type { BatchRejection } from '../ingest/parse-event-batch';
 import { readLimitedBody } from '../ingest/read-limited-body';
-import { validateVendEvent } from '../ingest/validate-vend-event';
+import { noValidEvents, readVendEvents, type ValidatedBatch } from '../ingest/read-vend-events';
 import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { countRejection } from './http-errors';
 import { incomingOf } from './node-incoming';
@@ -29,28 +29,17 @@ export function registerVendEventsRoute(app: Hono, deps: VendEventsRouteDeps): v
       deps.metrics.rejected('unauthorized');
       throw new StimaError('UNAUTHORIZED', 'missing or unknown bearer token');
     }
-    let batch: ReturnType<typeof parseEventBatch>;
+    let batch: ValidatedBatch;
     try {
       const text = await readLimitedBody(c.req.raw, deps.maxBodyBytes, incomingOf(c.env));
-      batch = parseEventBatch(text, c.req.header('content-type'), deps.maxBatchEvents);
+      batch = readVendEvents(text, c.req.header('content-type'), deps.maxBatchEvents, deps.now());
     } catch (error) {
       return countRejection(deps.metrics, error);
     }
-    const receivedAtMs = deps.now();
-    const events: VendEvent[] = [];
-    const rejected: BatchRejection[] = [...batch.rejected];
-    for (const item of batch.items) {
-      const result = validateVendEvent(item.value, receivedAtMs);
-      if (result.ok) events.push(result.event);
-      else rejected.push({ line: item.line, reason: 'invalid_event', message: `line ${item.line}: ${result.message}` });
-    }
-    if (rejected.length > 0) rejected.sort((a, b) => a.line - b.line);
+    const { events, rejected } = batch;
     if (events.length === 0) {
       countLines(deps.metrics, rejected);
-      const first = rejected[0]?.message ?? 'no events';
-      const message =
-        rejected.length === 1 ? first : `no valid events: ${rejected.length} rejected (first: ${first})`;
-      throw new StimaError('VALIDATION', message, { details: { rejected } });
+      throw noValidEvents(rejected);
     }
     let result: Awaited<ReturnType<IngestService['ingest']>>;
     try {

@@ -16,12 +16,25 @@ const nearlyEvents = fc.record(
       fc.string({ minLength: 1, maxLength: 20 }),
       fc.constantFrom(' A1 ', '', '  ', 'x'.repeat(128), ` ${'x'.repeat(128)} `, 'x'.repeat(129), 7),
     ),
-    channel: field(fc.constantFrom(...['mpesa_c2b', 'mpesa_stk', 'airtel_money', 'bank', 'ussd', 'app', 'agent']), fc.constantFrom('cash', 'APP', null)),
+    channel: field(
+      fc.constantFrom(...['mpesa_c2b', 'mpesa_stk', 'airtel_money', 'bank', 'ussd', 'app', 'agent']),
+      fc.constantFrom('cash', 'APP', null),
+    ),
     stage: field(
-      fc.constantFrom('payment_initiated', 'payment_validation', 'payment_received', 'meter_lookup', 'token_generation', 'token_delivery_sms'),
+      fc.constantFrom(
+        'payment_initiated',
+        'payment_validation',
+        'payment_received',
+        'meter_lookup',
+        'token_generation',
+        'token_delivery_sms',
+      ),
       fc.constantFrom('x', 'Payment_received'),
     ),
-    outcome: field(fc.constantFrom('success', 'rejected', 'failed', 'timeout'), fc.constantFrom('pending', 'SUCCESS')),
+    outcome: field(
+      fc.constantFrom('success', 'rejected', 'failed', 'timeout'),
+      fc.constantFrom('pending', 'SUCCESS'),
+    ),
     occurredAt: field(
       fc.oneof(
         fc.integer({ min: 1, max: 2 ** 53 - 1 }),
@@ -29,11 +42,25 @@ const nearlyEvents = fc.record(
         fc.constantFrom('2026-03-02T10:00:00+03:00', '2026-03-02T10:00:00.123456Z'),
       ),
       fc.oneof(
-        fc.constantFrom(0, -1, 1.5, 2 ** 53, 2 ** 53 + 2, '2026-03-02 10:00:00', '2026-02-30T10:00:00Z', '2026-03-02T10:00Z', '2026-03-02T10:00:00+24:00', ''),
+        fc.constantFrom(
+          0,
+          -1,
+          1.5,
+          2 ** 53,
+          2 ** 53 + 2,
+          '2026-03-02 10:00:00',
+          '2026-02-30T10:00:00Z',
+          '2026-03-02T10:00Z',
+          '2026-03-02T10:00:00+24:00',
+          '',
+        ),
         fc.string(),
       ),
     ),
-    amountMinor: field(fc.integer({ min: 0, max: 1e12 }), fc.constantFrom(-1, 0.5, 1e12, 1e12 + 1, 2 ** 53, '100')),
+    amountMinor: field(
+      fc.integer({ min: 0, max: 1e12 }),
+      fc.constantFrom(-1, 0.5, 1e12, 1e12 + 1, 2 ** 53, '100'),
+    ),
     currency: field(fc.constantFrom('KES', 'USD'), fc.constantFrom('KE', 'KESH', 3, null)),
     latencyMs: field(
       fc.double({ min: 0, max: 86_400_000, noNaN: true }),
@@ -43,7 +70,10 @@ const nearlyEvents = fc.record(
       fc.record(
         {
           domain: fc.constantFrom('mpesa_c2b', 'mpesa_stk', 'daraja_api', 'vending', 'sms', 'other'),
-          rawCode: field(fc.constantFrom('C2B00012', ' 1032 ', 'HSM_UNAVAILABLE', 1037), fc.constantFrom('', '   ', 'x'.repeat(64), 'x'.repeat(65), 1.5, null)),
+          rawCode: field(
+            fc.constantFrom('C2B00012', ' 1032 ', 'HSM_UNAVAILABLE', 1037),
+            fc.constantFrom('', '   ', 'x'.repeat(64), 'x'.repeat(65), 1.5, null),
+          ),
           code: field(fc.string({ maxLength: 64 }), fc.constantFrom('x'.repeat(65), 3)),
           class: field(fc.constantFrom('customer', 'system'), fc.constant('other')),
           retryable: field(fc.boolean(), fc.constant('yes')),
@@ -89,6 +119,8 @@ describe('fastVendEvent', () => {
       source: 'vend-api',
     };
     expect(fastVendEvent(event, NOW)).toStrictEqual(toVendEvent(vendEventInputSchema.parse(event), NOW));
-    expect(fastVendEvent({ ...event, occurredAt: 1_772_434_800_000, error: undefined, outcome: 'success' }, NOW)).toBeDefined();
+    expect(
+      fastVendEvent({ ...event, occurredAt: 1_772_434_800_000, error: undefined, outcome: 'success' }, NOW),
+    ).toBeDefined();
   });
 });

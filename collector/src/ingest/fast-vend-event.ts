@@ -38,8 +38,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function fastVendEvent(value: unknown, receivedAtMs: number): VendEvent | undefined {
   if (!isObject(value)) return undefined;
-  const { version, attemptId, channel, stage, outcome, occurredAt, amountMinor, currency, latencyMs, error, meterNumber } =
-    value;
+  const {
+    version,
+    attemptId,
+    channel,
+    stage,
+    outcome,
+    occurredAt,
+    amountMinor,
+    currency,
+    latencyMs,
+    error,
+    meterNumber,
+  } = value;
   if (version !== undefined && version !== 1) return undefined;
   if (typeof attemptId !== 'string') return undefined;
   const id = attemptId.trim();
@@ -55,14 +66,21 @@ export function fastVendEvent(value: unknown, receivedAtMs: number): VendEvent |
     if (!occurredAtString.safeParse(occurredAt).success) return undefined;
     occurredAtMs = Date.parse(occurredAt);
   } else if (occurredAt !== undefined) return undefined;
-  if (amountMinor !== undefined && !(Number.isSafeInteger(amountMinor) && (amountMinor as number) >= 0 && (amountMinor as number) <= 1e12)) {
+  if (
+    amountMinor !== undefined &&
+    !(Number.isSafeInteger(amountMinor) && (amountMinor as number) >= 0 && (amountMinor as number) <= 1e12)
+  ) {
     return undefined;
   }
   if (currency !== undefined && !(typeof currency === 'string' && currency.length === 3)) return undefined;
-  if (latencyMs !== undefined && !(typeof latencyMs === 'number' && latencyMs >= 0 && latencyMs <= 86_400_000)) {
+  if (
+    latencyMs !== undefined &&
+    !(typeof latencyMs === 'number' && latencyMs >= 0 && latencyMs <= 86_400_000)
+  ) {
     return undefined;
   }
-  if (meterNumber !== undefined && !(typeof meterNumber === 'string' && meterNumber.length <= 32)) return undefined;
+  if (meterNumber !== undefined && !(typeof meterNumber === 'string' && meterNumber.length <= 32))
+    return undefined;
   const event: VendEvent = {
     version: 1,
     attemptId: id,
@@ -75,7 +93,8 @@ export function fastVendEvent(value: unknown, receivedAtMs: number): VendEvent |
   if (amountMinor !== undefined) event.amountMinor = amountMinor as number;
   if (latencyMs !== undefined) event.latencyMs = latencyMs as number;
   if (error !== undefined) {
-    if (!isObject(error) || typeof error.domain !== 'string' || !DOMAIN_SET.has(error.domain)) return undefined;
+    if (!isObject(error) || typeof error.domain !== 'string' || !DOMAIN_SET.has(error.domain))
+      return undefined;
     const parsed = errorSchema.safeParse(error);
     if (!parsed.success || parsed.data === undefined) return undefined;
     const domain = error.domain as ErrorDomain;

@@ -45,7 +45,9 @@ describe('parseEventBatch', () => {
   });
 
   it('treats a single-line NDJSON body as one event', () => {
-    expect(parseEventBatch('{"a":1}\n', 'application/x-ndjson', 10).items).toEqual([{ line: 1, value: { a: 1 } }]);
+    expect(parseEventBatch('{"a":1}\n', 'application/x-ndjson', 10).items).toEqual([
+      { line: 1, value: { a: 1 } },
+    ]);
   });
 
   it('refuses a malformed single document, naming the problem', () => {

@@ -39,7 +39,11 @@ function tooMany(count: number, maxEvents: number): StimaError {
  * content type, or detected when the body is not one JSON document but has several lines). A malformed
  * NDJSON line is a rejection of that line only; a malformed single document rejects the request.
  */
-export function parseEventBatch(text: string, contentType: string | undefined, maxEvents: number): ParsedBatch {
+export function parseEventBatch(
+  text: string,
+  contentType: string | undefined,
+  maxEvents: number,
+): ParsedBatch {
   if (text.trim() === '') {
     throw new StimaError('VALIDATION', 'request body is empty', { reason: 'empty_body' });
   }
@@ -60,12 +64,17 @@ export function parseEventBatch(text: string, contentType: string | undefined, m
 }
 
 function fromDocument(document: unknown, maxEvents: number): ParsedBatch {
-  if (!Array.isArray(document)) return { format: 'json', items: [{ line: 1, value: document }], rejected: [] };
+  if (!Array.isArray(document))
+    return { format: 'json', items: [{ line: 1, value: document }], rejected: [] };
   if (document.length > maxEvents) throw tooMany(document.length, maxEvents);
   if (document.length === 0) {
     throw new StimaError('VALIDATION', 'the JSON array holds no events', { reason: 'empty_body' });
   }
-  return { format: 'json', items: document.map((value, index) => ({ line: index + 1, value })), rejected: [] };
+  return {
+    format: 'json',
+    items: document.map((value, index) => ({ line: index + 1, value })),
+    rejected: [],
+  };
 }
 
 function countLines(text: string): number {

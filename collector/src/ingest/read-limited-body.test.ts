@@ -2,7 +2,10 @@ import { StimaError } from '@stimawatch/core';
 import { describe, expect, it } from 'vitest';
 import { readLimitedBody } from './read-limited-body';
 
-function streamOf(chunks: number, chunkBytes: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+function streamOf(
+  chunks: number,
+  chunkBytes: number,
+): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let pulled = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -15,7 +18,12 @@ function streamOf(chunks: number, chunkBytes: number): { stream: ReadableStream<
 }
 
 function request(body: BodyInit, headers: Record<string, string> = {}): Request {
-  return new Request('http://collector.test/', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  return new Request('http://collector.test/', {
+    method: 'POST',
+    body,
+    headers,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 describe('readLimitedBody', () => {

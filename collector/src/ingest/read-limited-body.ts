@@ -14,7 +14,11 @@ function tooLarge(maxBytes: number): StimaError {
  * or endless body is never buffered. On Node's server the socket stream (`incoming`) is read directly,
  * which avoids building a web stream per request; elsewhere (tests, other runtimes) the web body is read.
  */
-export async function readLimitedBody(request: Request, maxBytes: number, incoming?: IncomingMessage): Promise<string> {
+export async function readLimitedBody(
+  request: Request,
+  maxBytes: number,
+  incoming?: IncomingMessage,
+): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const bytes =

@@ -26,7 +26,11 @@ function event(overrides: Partial<VendEvent> = {}): VendEvent {
 const extras = { paymentsWithoutToken: 4, probes: [], redisUp: true };
 
 function failure(code: string, rawCode: string, cls: 'customer' | 'system', at = T0): VendEvent {
-  return event({ outcome: 'failed', occurredAtMs: at, error: { domain: 'vending', rawCode, code, class: cls, retryable: true } });
+  return event({
+    outcome: 'failed',
+    occurredAtMs: at,
+    error: { domain: 'vending', rawCode, code, class: cls, retryable: true },
+  });
 }
 
 describe('live aggregator', () => {
@@ -72,7 +76,12 @@ describe('live aggregator', () => {
       failure('UNKNOWN_METER', 'UnknownMeterEx', 'customer'),
     ]);
     expect(live.snapshot(extras).topErrorCodes15m).toEqual([
-      { code: 'HSM_UNAVAILABLE', class: 'system', count: 3, rawExamples: ['HSM_UNAVAILABLE', 'HSMUnavailableEx'] },
+      {
+        code: 'HSM_UNAVAILABLE',
+        class: 'system',
+        count: 3,
+        rawExamples: ['HSM_UNAVAILABLE', 'HSMUnavailableEx'],
+      },
       { code: 'UNKNOWN_METER', class: 'customer', count: 1, rawExamples: ['UnknownMeterEx'] },
     ]);
     clock.advance(15 * MINUTE);

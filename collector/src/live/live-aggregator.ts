@@ -202,5 +202,7 @@ function topErrorCodes(
       totals.set(code, total);
     }
   }
-  return [...totals.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).slice(0, limit);
+  return [...totals.values()]
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .slice(0, limit);
 }

@@ -1,13 +1,13 @@
 import {
   CHANNELS,
-  COLLECTOR_METRICS,
   type Channel,
+  COLLECTOR_METRICS,
   METRICS,
   OUTCOMES,
   STAGES,
   type VendEvent,
 } from '@stimawatch/core';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { createFastHistogram } from './fast-histogram';
 
 /** The fixed set of `reason` values of `stimawatch_ingest_rejected_total`. */
@@ -72,12 +72,13 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
     buckets: STAGE_SECONDS_BUCKETS,
     registry,
   });
-  const paymentToToken = new Histogram({
+  const paymentToToken = createFastHistogram({
     name: METRICS.paymentToTokenSeconds,
     help: 'Time from payment received to token generated, per payment channel.',
-    labelNames: ['channel'],
+    labelName: 'channel',
+    labelValues: CHANNELS,
     buckets: PAYMENT_TO_TOKEN_BUCKETS,
-    registers,
+    registry,
   });
   const withoutToken = new Gauge({
     name: METRICS.paymentsWithoutToken,
@@ -118,7 +119,11 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
     help: 'Replayed events acknowledged but not counted again.',
     registers,
   });
-  const redisUp = new Gauge({ name: METRICS.redisUp, help: 'Whether Redis answers (1) or not (0).', registers });
+  const redisUp = new Gauge({
+    name: METRICS.redisUp,
+    help: 'Whether Redis answers (1) or not (0).',
+    registers,
+  });
   const backlog = new Gauge({
     name: COLLECTOR_METRICS.trackingBacklogEvents,
     help: 'Tracking operations held in memory while Redis is unreachable.',
@@ -134,15 +139,19 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
   // channel, stage and outcome positions for the hot path.
   const stageChildren: Counter.Internal[] = [];
   for (const channel of CHANNELS) {
-    for (const stage of STAGES) for (const outcome of OUTCOMES) stageChildren.push(stageTotal.labels(channel, stage, outcome));
+    for (const stage of STAGES)
+      for (const outcome of OUTCOMES) {
+        const child = stageTotal.labels(channel, stage, outcome);
+        child.inc(0);
+        stageChildren.push(child);
+      }
   }
-  for (const reason of INGEST_REJECT_REASONS) rejectedTotal.labels(reason);
-  for (const source of new Set([...sources, DARAJA_SOURCE])) acceptedTotal.labels(source);
+  for (const reason of INGEST_REJECT_REASONS) rejectedTotal.labels(reason).inc(0);
+  for (const source of new Set([...sources, DARAJA_SOURCE])) acceptedTotal.labels(source).inc(0);
   redisUp.set(0);
   const stageCounts = new Float64Array(stageChildren.length);
 
   const errorChildren = new Map<string, Counter.Internal>();
-  const tokenChildren = new Map<Channel, Histogram.Internal<'channel'>>();
   let lastTokenSeconds = 0;
 
   function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -186,7 +195,8 @@ export function createCollectorMetrics(registry: Registry, sources: readonly str
       if (lastTokenSeconds > 0) lastToken.set(lastTokenSeconds);
     },
     observePaymentToToken(channel, seconds) {
-      cached(tokenChildren, channel, () => paymentToToken.labels(channel)).observe(Math.max(0, seconds));
+      const index = CHANNEL_INDEX.get(channel);
+      if (index !== undefined) paymentToToken.observe(index, Math.max(0, seconds));
     },
     rejected(reason, count = 1) {
       if (count > 0) rejectedTotal.labels(reason).inc(count);

@@ -32,7 +32,14 @@ describe('fast histogram', () => {
 
   it('renders nothing for a label value never observed', async () => {
     const registry = new Registry();
-    createFastHistogram({ name: 'x_seconds', help: 'x', labelName: 'stage', labelValues: ['a'], buckets: [1], registry });
+    createFastHistogram({
+      name: 'x_seconds',
+      help: 'x',
+      labelName: 'stage',
+      labelValues: ['a'],
+      buckets: [1],
+      registry,
+    });
     expect(await registry.metrics()).toBe('# HELP x_seconds x\n# TYPE x_seconds histogram\n');
   });
 });

@@ -33,16 +33,25 @@ export function createFastHistogram(options: {
     type: 'histogram' as const,
     aggregator: 'sum' as const,
     async get() {
-      const values: Array<{ value: number; labels: Record<string, string | number>; metricName: string }> = [];
+      const values: Array<{ value: number; labels: Record<string, string | number>; metricName: string }> =
+        [];
       for (const [index, data] of series.entries()) {
         if (data === undefined) continue;
         const label = labelValues[index] as string;
         let cumulative = 0;
         for (const [b, bound] of buckets.entries()) {
           cumulative += data.buckets[b] as number;
-          values.push({ value: cumulative, labels: { le: bound, [labelName]: label }, metricName: `${name}_bucket` });
+          values.push({
+            value: cumulative,
+            labels: { le: bound, [labelName]: label },
+            metricName: `${name}_bucket`,
+          });
         }
-        values.push({ value: data.count, labels: { le: '+Inf', [labelName]: label }, metricName: `${name}_bucket` });
+        values.push({
+          value: data.count,
+          labels: { le: '+Inf', [labelName]: label },
+          metricName: `${name}_bucket`,
+        });
         values.push({ value: data.sum, labels: { [labelName]: label }, metricName: `${name}_sum` });
         values.push({ value: data.count, labels: { [labelName]: label }, metricName: `${name}_count` });
       }

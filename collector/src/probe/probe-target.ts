@@ -19,4 +19,7 @@ export type ProbeTargetInput = z.input<typeof probeTargetSchema>;
 export const probeTargetsSchema = z
   .array(probeTargetSchema)
   .max(50)
-  .refine((targets) => new Set(targets.map((t) => t.name)).size === targets.length, 'probe names must be unique');
+  .refine(
+    (targets) => new Set(targets.map((t) => t.name)).size === targets.length,
+    'probe names must be unique',
+  );

@@ -19,11 +19,16 @@ export interface SyntheticProbe {
 }
 
 /** Runs one HTTP check: status and optional body text, within the target's timeout. */
-export async function checkTarget(target: ProbeTarget, fetchImpl: typeof fetch = fetch): Promise<ProbeResult> {
+export async function checkTarget(
+  target: ProbeTarget,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ProbeResult> {
   const started = performance.now();
   const finish = (failure?: string): ProbeResult => {
     const durationSeconds = (performance.now() - started) / 1000;
-    return failure === undefined ? { success: true, durationSeconds } : { success: false, durationSeconds, failure };
+    return failure === undefined
+      ? { success: true, durationSeconds }
+      : { success: false, durationSeconds, failure };
   };
   try {
     const init: RequestInit = {
@@ -31,7 +36,8 @@ export async function checkTarget(target: ProbeTarget, fetchImpl: typeof fetch =
       headers: target.headers,
       signal: AbortSignal.timeout(target.timeoutMs),
     };
-    if (target.body !== undefined && target.method !== 'GET' && target.method !== 'HEAD') init.body = target.body;
+    if (target.body !== undefined && target.method !== 'GET' && target.method !== 'HEAD')
+      init.body = target.body;
     const response = await fetchImpl(target.url, init);
     const text = target.expectBodyIncludes === undefined ? undefined : await response.text();
     if (text === undefined) await response.body?.cancel();
@@ -44,7 +50,9 @@ export async function checkTarget(target: ProbeTarget, fetchImpl: typeof fetch =
     return finish();
   } catch (error) {
     const name = (error as Error).name;
-    return finish(name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (error as Error).message);
+    return finish(
+      name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (error as Error).message,
+    );
   }
 }
 

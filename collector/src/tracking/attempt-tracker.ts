@@ -1,10 +1,10 @@
 import { type Logger, StimaError, type VendEvent } from '@stimawatch/core';
 import type { Redis } from 'ioredis';
 import type { CollectorMetrics } from '../metrics/collector-metrics';
-import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
+import { MinuteCounts } from './minute-counts';
+import { runTrackScript, SCRIPT_CHUNK } from './run-track-script';
 import { TrackingBacklog } from './tracking-backlog';
-import { MINUTE_TTL_SECONDS, pairedDuration, type TrackingOp, toTrackingOp } from './tracking-op';
-import { groupByAttempt, inOpOrder, type ScriptChunk } from './script-chunk';
+import { pairedDuration, type TrackingOp, toTrackingOp } from './tracking-op';
 
 export interface AttemptTrackerOptions {
   redis: Redis;
@@ -25,8 +25,6 @@ interface PendingTrack {
   reject: (error: unknown) => void;
 }
 
-/** Events per script call; all calls of a request travel in one pipeline (one round trip). */
-const SCRIPT_CHUNK = 1000;
 /** Backlog operations replayed per round trip. */
 const REPLAY_ROUND = 10 * SCRIPT_CHUNK;
 
@@ -46,12 +44,14 @@ export class AttemptTracker {
   private timer: NodeJS.Timeout | undefined;
   private paymentsWithoutToken: number | undefined;
   private pending: PendingTrack[] = [];
+  private readonly minutes: MinuteCounts;
 
   constructor(private readonly options: AttemptTrackerOptions) {
     this.redis = options.redis;
     this.backlog = new TrackingBacklog(options.backlogCapacity);
     this.now = options.now ?? Date.now;
     this.awaitingKey = `${options.keyPrefix}:awaiting-token`;
+    this.minutes = new MinuteCounts(options.keyPrefix);
     this.healthy = this.redis.status === 'ready';
     this.redis.on('ready', () => {
       this.healthy = true;
@@ -89,8 +89,13 @@ export class AttemptTracker {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     if (this.backlog.size > 0 && this.isReady()) await this.drain();
+    // Last flush of the per-minute counts (and a final gauge reading).
+    if (this.isReady()) await this.refresh();
     if (this.backlog.size > 0) {
-      this.options.logger.error({ backlog: this.backlog.size }, 'stopping with tracking operations not replayed');
+      this.options.logger.error(
+        { backlog: this.backlog.size },
+        'stopping with tracking operations not replayed',
+      );
     }
   }
 
@@ -121,7 +126,8 @@ export class AttemptTracker {
   private async flushPending(): Promise<void> {
     const waiting = this.pending;
     this.pending = [];
-    const ops = waiting.length === 1 ? (waiting[0] as PendingTrack).ops : waiting.flatMap((entry) => entry.ops);
+    const ops =
+      waiting.length === 1 ? (waiting[0] as PendingTrack).ops : waiting.flatMap((entry) => entry.ops);
     let counted: boolean[];
     try {
       counted = await this.trackNow(ops);
@@ -161,7 +167,7 @@ export class AttemptTracker {
       }
       for (const [offset, op] of chunk.entries()) {
         counted[start + offset] = reply[offset] !== 0;
-        this.observePair(op, reply[offset]);
+        this.recordReply(op, reply[offset]);
       }
     }
     // Part of this batch is already stored, so the rest must be kept even beyond the soft capacity.
@@ -183,18 +189,20 @@ export class AttemptTracker {
   /** Refreshes the paid-without-token gauge and Redis health from Redis (runs on an interval). */
   async refresh(): Promise<void> {
     const now = this.now();
+    const pipeline = this.redis
+      .pipeline()
+      .zremrangebyscore(this.awaitingKey, '-inf', now - this.options.attemptTtlSeconds * 1000)
+      .zcount(this.awaitingKey, '-inf', now - this.options.paymentTokenWaitSeconds * 1000);
+    const restoreMinutes = this.minutes.drainInto(pipeline);
     try {
-      const replies = await this.redis
-        .pipeline()
-        .zremrangebyscore(this.awaitingKey, '-inf', now - this.options.attemptTtlSeconds * 1000)
-        .zcount(this.awaitingKey, '-inf', now - this.options.paymentTokenWaitSeconds * 1000)
-        .exec();
-      const count = replies?.[1];
-      if (count === undefined || count[0] !== null) throw count?.[0] ?? new Error('empty pipeline reply');
-      this.paymentsWithoutToken = Number(count[1]);
+      const replies = await pipeline.exec();
+      const failure = replies?.find(([error]) => error !== null)?.[0];
+      if (replies === null || failure) throw failure ?? new Error('pipeline discarded');
+      this.paymentsWithoutToken = Number(replies[1]?.[1]);
       this.options.metrics.setPaymentsWithoutToken(this.paymentsWithoutToken);
       this.healthy = this.redis.status === 'ready';
     } catch (error) {
+      restoreMinutes();
       this.markUnhealthy(error);
     }
     this.publishHealth();
@@ -216,7 +224,7 @@ export class AttemptTracker {
         if (reply instanceof Error) break;
         const start = chunkIndex * SCRIPT_CHUNK;
         for (const [offset, op] of ops.slice(start, start + SCRIPT_CHUNK).entries()) {
-          this.observePair(op, reply[offset]);
+          this.recordReply(op, reply[offset]);
         }
         stored = Math.min(ops.length, start + SCRIPT_CHUNK);
       }
@@ -230,36 +238,14 @@ export class AttemptTracker {
     }
   }
 
-  /** Runs the script over the ops (one pipeline); replies come back in the ops' order. */
-  private async execute(ops: readonly TrackingOp[]): Promise<Array<unknown[] | Error>> {
-    const chunks: ScriptChunk[] = [];
-    for (let start = 0; start < ops.length; start += SCRIPT_CHUNK) {
-      chunks.push(groupByAttempt(ops, start, Math.min(ops.length, start + SCRIPT_CHUNK)));
-    }
-    let replies = await this.runScript(chunks);
-    // After a Redis restart (or SCRIPT FLUSH) the script is gone: load it once and run those chunks again.
-    const missing = replies.flatMap((reply, index) => (isNoScript(reply) ? [index] : []));
-    if (missing.length > 0) {
-      await this.redis.script('LOAD', TRACK_ATTEMPTS_LUA);
-      const again = await this.runScript(missing.map((index) => chunks[index] as ScriptChunk));
-      replies = replies.slice();
-      for (const [position, index] of missing.entries()) replies[index] = again[position] as unknown[] | Error;
-    }
-    return replies.map((reply, index) => (reply instanceof Error ? reply : inOpOrder(chunks[index] as ScriptChunk, reply)));
+  private execute(ops: readonly TrackingOp[]): Promise<Array<unknown[] | Error>> {
+    return runTrackScript(this.redis, this.options.keyPrefix, this.options.attemptTtlSeconds, ops);
   }
 
-  private async runScript(chunks: readonly ScriptChunk[]): Promise<Array<unknown[] | Error>> {
-    const pipeline = this.redis.pipeline();
-    const { keyPrefix, attemptTtlSeconds } = this.options;
-    for (const chunk of chunks) {
-      pipeline.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, MINUTE_TTL_SECONDS, chunk.json);
-    }
-    const results = await pipeline.exec();
-    if (results === null) throw new Error('pipeline discarded');
-    return results.map(([error, reply]) => (error !== null ? error : (reply as unknown[])));
-  }
-
-  private observePair(op: TrackingOp, reply: unknown): void {
+  /** What a stored op's reply means beyond dedupe: its minute counts and a completed pair. */
+  private recordReply(op: TrackingOp, reply: unknown): void {
+    if (reply === 0) return;
+    this.minutes.add(op);
     const pair = pairedDuration(op, reply);
     if (pair !== undefined) this.options.metrics.observePaymentToToken(pair.channel, pair.seconds);
   }
@@ -288,8 +274,4 @@ export class AttemptTracker {
     this.options.metrics.setRedisUp(this.isReady());
     this.options.metrics.setBacklogEvents(this.backlog.size);
   }
-}
-
-function isNoScript(reply: unknown[] | Error): boolean {
-  return reply instanceof Error && reply.message.startsWith('NOSCRIPT');
 }

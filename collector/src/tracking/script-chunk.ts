@@ -1,5 +1,5 @@
 import { ATTEMPT_SHARDS } from './track-attempts-script';
-import { OP_PAID, opBits, type TrackingOp } from './tracking-op';
+import { OP_PAID, OP_TOKEN, opBits, opLetter, type TrackingOp } from './tracking-op';
 
 /** One script call's argument: ops grouped by attempt, and where each reply belongs. */
 export interface ScriptChunk {
@@ -18,22 +18,37 @@ export function shardOf(attemptId: string): number {
   return (hash >>> 0) % ATTEMPT_SHARDS;
 }
 
+type Row = [
+  attemptId: string,
+  shard: number,
+  paymentChannel: string,
+  letters: string,
+  paidAt: number,
+  tokenAt: number,
+];
+
 /** Groups ops[start, end) by attempt (first appearance order, arrival order inside a group). */
 export function groupByAttempt(ops: readonly TrackingOp[], start: number, end: number): ScriptChunk {
-  const groups = new Map<string, { row: Array<string | number>; positions: number[] }>();
+  const groups = new Map<string, { row: Row; positions: number[] }>();
   for (let index = start; index < end; index++) {
     const op = ops[index] as TrackingOp;
     let group = groups.get(op[0]);
     if (group === undefined) {
-      group = { row: [op[0], shardOf(op[0]), ''], positions: [] };
+      group = { row: [op[0], shardOf(op[0]), '', '', 0, 0], positions: [] };
       groups.set(op[0], group);
     }
-    // The payment's channel labels the payment→token pair; the first paid op's channel is kept.
-    if (opBits(op) & OP_PAID && group.row[2] === '') group.row[2] = op[3];
-    group.row.push(op[1], op[2]);
+    const row = group.row;
+    row[3] += opLetter(op);
+    const bits = opBits(op);
+    // Only a group's first payment and first token can be new; later ones repeat their letter.
+    if (bits & OP_PAID && row[2] === '') {
+      row[2] = op[3];
+      row[4] = op[2];
+    }
+    if (bits & OP_TOKEN && row[5] === 0) row[5] = op[2];
     group.positions.push(index - start);
   }
-  const payload: Array<Array<string | number>> = [];
+  const payload: Row[] = [];
   const order: number[] = [];
   for (const group of groups.values()) {
     payload.push(group.row);

@@ -3,31 +3,32 @@ import { createHash } from 'node:crypto';
 /** Attempt records are spread over this many hashes per generation, so no single key grows huge. */
 export const ATTEMPT_SHARDS = 16;
 
+/** The stage+outcome letters (see tracking-op.ts) of payment_received/success and token_generation/success. */
+export const PAID_LETTER = 'i';
+export const TOKEN_LETTER = 'q';
+
 /**
- * Records a batch of stage events in one call (queued with its siblings in one pipeline per request).
+ * Dedupes and pairs a batch of stage events in one call (queued with its siblings in one pipeline).
  *
- * ARGV: key prefix, attempt TTL seconds, per-minute TTL seconds, and a JSON array of attempt groups
- * `[attemptId, shard, paymentChannel, code, occurredAtMs, code, occurredAtMs, …]`: the events of one
- * attempt in arrival order, each as `code = stageOutcome (0-23) + 32 * bits` with bits 1 payment
- * received, 2 token generated, 4 counts in the failure-ratio denominator, 8 system-caused failure,
- * 16 counted in its minute. Returns one entry per event, group by group: 0 = duplicate (attempt +
- * stage + outcome seen before), 1 = new, or `"<ms>|<channel>"` = new and it completes a
- * payment→token pair (the other side's time and the payment channel).
+ * ARGV: key prefix, attempt TTL seconds, and a JSON array of attempt groups
+ * `[attemptId, shard, paymentChannel, letters, paidAtMs, tokenAtMs]`: `letters` holds one letter per
+ * event of the attempt, in arrival order (stage and outcome, 'a'-'x'); the times are those of the
+ * group's first payment received and first token generated (0 if none). Returns one entry per letter,
+ * group by group: 0 = duplicate (attempt+stage+outcome seen before), 1 = new, or `"<ms>|<channel>"` =
+ * new and it completes a payment→token pair (the other side's time and the payment channel).
  *
  * An attempt's record is `seen|paidAt|paidChannel|tokenAt` in hash `<prefix>:g:<generation>:<shard>`;
- * a generation lasts one TTL and lookups read the current and previous generation, so an attempt is
- * remembered for one to two TTLs and expiry costs one EXPIREAT per hash instead of one per attempt.
- * Reads are one HMGET per shard and generation, writes one HSET per shard: Redis work grows with the
- * batch, not with calls per event. Unpaired payments wait in a sorted set scored by paid time.
- * Keys derive from the prefix: single Redis, not Redis Cluster.
+ * a generation lasts one TTL (Redis TIME) and lookups read the current and the previous one, so an
+ * attempt is remembered for one to two TTLs and expiry costs one EXPIREAT per hash, not per attempt.
+ * Reads are one HMGET per shard and generation, writes one HSET per shard, so Redis work grows with
+ * the attempts in the batch rather than with calls per event. Unpaired payments wait in a sorted set
+ * scored by paid time. Keys derive from the prefix: single Redis, not Redis Cluster.
  */
 export const TRACK_ATTEMPTS_LUA = `
 local prefix = ARGV[1]
 local ttl = tonumber(ARGV[2])
-local minuteTtl = tonumber(ARGV[3])
-local groups = cjson.decode(ARGV[4])
-local time = redis.call('TIME')
-local generation = math.floor(tonumber(time[1]) / ttl)
+local groups = cjson.decode(ARGV[3])
+local generation = math.floor(tonumber(redis.call('TIME')[1]) / ttl)
 local current = prefix .. ':g:' .. generation .. ':'
 local previous = prefix .. ':g:' .. (generation - 1) .. ':'
 local awaiting = prefix .. ':awaiting-token'
@@ -52,7 +53,7 @@ for shard, list in pairs(byShard) do
 end
 
 local out, o = {}, 0
-local writes, add, remove, minutes = {}, {}, {}, {}
+local writes, add, remove = {}, {}, {}
 for gi, g in ipairs(groups) do
   local seen, paidAt, paidChannel, tokenAt = '', false, false, false
   local state = states[gi]
@@ -65,36 +66,23 @@ for gi, g in ipairs(groups) do
   end
   local hadPaid = paidAt
   local changed, newToken = false, false
-  for j = 4, #g, 2 do
-    local code, ms = g[j], g[j + 1]
-    local letter = string.char(97 + code % 32)
-    local bits = math.floor(code / 32)
+  local letters = g[4]
+  for k = 1, #letters do
+    local letter = string.sub(letters, k, k)
     o = o + 1
     if string.find(seen, letter, 1, true) then
       out[o] = 0
     else
       seen = seen .. letter
       changed = true
-      local result = 1
-      if bits % 2 == 1 and not paidAt then
-        paidAt, paidChannel = string.format('%d', ms), g[3]
-        if tokenAt then result = tokenAt .. '|' .. paidChannel end
-      elseif math.floor(bits / 2) % 2 == 1 and not tokenAt then
-        tokenAt, newToken = string.format('%d', ms), true
-        if paidAt then result = paidAt .. '|' .. paidChannel end
+      out[o] = 1
+      if letter == '${PAID_LETTER}' then
+        paidAt, paidChannel = string.format('%d', g[5]), g[3]
+        if tokenAt then out[o] = tokenAt .. '|' .. paidChannel end
+      elseif letter == '${TOKEN_LETTER}' then
+        tokenAt, newToken = string.format('%d', g[6]), true
+        if paidAt then out[o] = paidAt .. '|' .. paidChannel end
       end
-      if math.floor(bits / 16) % 2 == 1 then
-        local minute = math.floor(ms / 60000)
-        local counts = minutes[minute]
-        if not counts then
-          counts = { 0, 0, 0 }
-          minutes[minute] = counts
-        end
-        if math.floor(bits / 2) % 2 == 1 then counts[1] = counts[1] + 1 end
-        if math.floor(bits / 8) % 2 == 1 then counts[2] = counts[2] + 1 end
-        if math.floor(bits / 4) % 2 == 1 then counts[3] = counts[3] + 1 end
-      end
-      out[o] = result
     end
   end
   if changed then
@@ -119,13 +107,6 @@ for shard, w in pairs(writes) do
 end
 if #add > 0 then redis.call('ZADD', awaiting, unpack(add)) end
 if #remove > 0 then redis.call('ZREM', awaiting, unpack(remove)) end
-for minute, counts in pairs(minutes) do
-  local key = prefix .. ':m:' .. string.format('%d', minute)
-  if counts[1] > 0 then redis.call('HINCRBY', key, 'tok', counts[1]) end
-  if counts[2] > 0 then redis.call('HINCRBY', key, 'fail', counts[2]) end
-  if counts[3] > 0 then redis.call('HINCRBY', key, 'all', counts[3]) end
-  redis.call('EXPIRE', key, minuteTtl)
-end
 return out
 `;
 

@@ -1,7 +1,7 @@
 import type { VendEvent } from '@stimawatch/core';
 import { describe, expect, it } from 'vitest';
 import { groupByAttempt, inOpOrder, shardOf } from './script-chunk';
-import { ATTEMPT_SHARDS } from './track-attempts-script';
+import { ATTEMPT_SHARDS, PAID_LETTER, TOKEN_LETTER } from './track-attempts-script';
 import {
   OP_COUNTED,
   OP_IN_MINUTE,
@@ -9,7 +9,9 @@ import {
   OP_SYSTEM_FAILURE,
   OP_TOKEN,
   opBits,
+  opLetter,
   pairedDuration,
+  type TrackingOp,
   toTrackingOp,
 } from './tracking-op';
 
@@ -39,7 +41,9 @@ const systemError = {
 describe('tracking ops', () => {
   it('flags payments, tokens and system failures', () => {
     expect(opBits(toTrackingOp(event({}), NOW))).toBe(OP_PAID | OP_COUNTED | OP_IN_MINUTE);
-    expect(opBits(toTrackingOp(event({ stage: 'token_generation' }), NOW))).toBe(OP_TOKEN | OP_COUNTED | OP_IN_MINUTE);
+    expect(opBits(toTrackingOp(event({ stage: 'token_generation' }), NOW))).toBe(
+      OP_TOKEN | OP_COUNTED | OP_IN_MINUTE,
+    );
     const failed = event({ stage: 'token_generation', outcome: 'failed', error: systemError });
     expect(opBits(toTrackingOp(failed, NOW))).toBe(OP_COUNTED | OP_SYSTEM_FAILURE | OP_IN_MINUTE);
     const rejected = event({ outcome: 'rejected', error: { ...systemError, class: 'customer' } });
@@ -49,10 +53,17 @@ describe('tracking ops', () => {
   it('gives each stage and outcome its own index', () => {
     const indexes = new Set(
       (['success', 'failed', 'rejected', 'timeout'] as const).flatMap((outcome) =>
-        (['payment_received', 'token_generation'] as const).map((stage) => toTrackingOp(event({ stage, outcome }), NOW)[1] % 32),
+        (['payment_received', 'token_generation'] as const).map(
+          (stage) => toTrackingOp(event({ stage, outcome }), NOW)[1] % 32,
+        ),
       ),
     );
     expect(indexes.size).toBe(8);
+  });
+
+  it('uses the letters the tracking script knows for payments and tokens', () => {
+    expect(opLetter(toTrackingOp(event({}), NOW))).toBe(PAID_LETTER);
+    expect(opLetter(toTrackingOp(event({ stage: 'token_generation' }), NOW))).toBe(TOKEN_LETTER);
   });
 
   it('clamps future times and leaves events older than a week out of the minute counts', () => {
@@ -79,11 +90,10 @@ describe('script chunks', () => {
     ];
     const chunk = groupByAttempt(ops, 0, 3);
     const rows = JSON.parse(chunk.json) as unknown[][];
-    expect(rows.map((row) => row.slice(0, 3))).toEqual([
-      ['A', shardOf('A'), 'mpesa_stk'],
-      ['B', shardOf('B'), 'mpesa_c2b'],
+    expect(rows).toEqual([
+      ['A', shardOf('A'), 'mpesa_stk', `${opLetter(ops[0] as TrackingOp)}${PAID_LETTER}`, NOW - 1000, 0],
+      ['B', shardOf('B'), 'mpesa_c2b', PAID_LETTER, NOW - 1000, 0],
     ]);
-    expect(rows[0]).toHaveLength(3 + 4);
     expect(chunk.order).toEqual([0, 2, 1]);
     expect(inOpOrder(chunk, ['a0', 'a2', 'b1'])).toEqual(['a0', 'b1', 'a2']);
   });

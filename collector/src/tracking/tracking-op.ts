@@ -14,11 +14,19 @@ export const MINUTE_TTL_SECONDS = 8 * 86_400;
 
 /** The stage+outcome index (0-23): an attempt's record keeps one letter per index it has seen. */
 const STAGE_OUTCOME = new Map<string, Map<string, number>>(
-  STAGES.map((stage, s) => [stage, new Map(OUTCOMES.map((outcome, o) => [outcome, s * OUTCOMES.length + o]))]),
+  STAGES.map((stage, s) => [
+    stage,
+    new Map(OUTCOMES.map((outcome, o) => [outcome, s * OUTCOMES.length + o])),
+  ]),
 );
 
 export function opBits(op: TrackingOp): number {
   return Math.floor(op[1] / 32);
+}
+
+/** The op's stage+outcome as the letter the tracking script records ('a' + index). */
+export function opLetter(op: TrackingOp): string {
+  return String.fromCharCode(97 + (op[1] % 32));
 }
 
 /**
@@ -40,7 +48,10 @@ export function toTrackingOp(event: VendEvent, nowMs: number): TrackingOp {
 }
 
 /** A payment→token pair completed by an op: seconds between the two and the payment channel. */
-export function pairedDuration(op: TrackingOp, reply: unknown): { seconds: number; channel: Channel } | undefined {
+export function pairedDuration(
+  op: TrackingOp,
+  reply: unknown,
+): { seconds: number; channel: Channel } | undefined {
   if (typeof reply !== 'string') return undefined;
   const bar = reply.indexOf('|');
   if (bar < 0) return undefined;

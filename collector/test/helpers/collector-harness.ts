@@ -45,7 +45,11 @@ export function sample(text: string, series: string): number {
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after the deadline. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -55,7 +59,12 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
-export function event(attemptId: string, stage: string, outcome = 'success', extra: Record<string, unknown> = {}) {
+export function event(
+  attemptId: string,
+  stage: string,
+  outcome = 'success',
+  extra: Record<string, unknown> = {},
+) {
   return { attemptId, channel: 'mpesa_c2b', stage, outcome, ...extra };
 }
 

@@ -1,4 +1,3 @@
-export {};
 export * from './fake-x-server';
 export * from './fake-africas-talking';
 export * from './fake-slack';

@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+import { groupByAttempt, inOpOrder, type ScriptChunk } from './script-chunk';
+import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
+import type { TrackingOp } from './tracking-op';
+
+/** Events per script call; all calls for one flush travel in one pipeline (one round trip). */
+export const SCRIPT_CHUNK = 1000;
+
+/**
+ * Runs the tracking script over `ops`, SCRIPT_CHUNK ops per call, all calls in one pipeline. Answers
+ * one entry per chunk: the replies in the ops' order, or the chunk's error.
+ */
+export async function runTrackScript(
+  redis: Redis,
+  keyPrefix: string,
+  attemptTtlSeconds: number,
+  ops: readonly TrackingOp[],
+): Promise<Array<unknown[] | Error>> {
+  const chunks: ScriptChunk[] = [];
+  for (let start = 0; start < ops.length; start += SCRIPT_CHUNK) {
+    chunks.push(groupByAttempt(ops, start, Math.min(ops.length, start + SCRIPT_CHUNK)));
+  }
+  const run = async (selected: readonly ScriptChunk[]) => {
+    const pipeline = redis.pipeline();
+    for (const chunk of selected)
+      pipeline.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, chunk.json);
+    const results = await pipeline.exec();
+    if (results === null) throw new Error('pipeline discarded');
+    return results.map(([error, reply]) => (error !== null ? error : (reply as unknown[])));
+  };
+  let replies = await run(chunks);
+  // After a Redis restart (or SCRIPT FLUSH) the script is gone: load it once and run those chunks again.
+  const missing = replies.flatMap((reply, index) => (isNoScript(reply) ? [index] : []));
+  if (missing.length > 0) {
+    await redis.script('LOAD', TRACK_ATTEMPTS_LUA);
+    const again = await run(missing.map((index) => chunks[index] as ScriptChunk));
+    replies = replies.slice();
+    for (const [position, index] of missing.entries()) replies[index] = again[position] as unknown[] | Error;
+  }
+  return replies.map((reply, index) =>
+    reply instanceof Error ? reply : inOpOrder(chunks[index] as ScriptChunk, reply),
+  );
+}
+
+function isNoScript(reply: unknown[] | Error): boolean {
+  return reply instanceof Error && reply.message.startsWith('NOSCRIPT');
+}
