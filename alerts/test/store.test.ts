@@ -215,7 +215,13 @@ describe.each([
     expect(await recordNotificationOutcome(db, notification, delivered, later(2))).toBe(true);
     expect(await recordNotificationOutcome(db, notification, delivered, later(3))).toBe(false);
     expect(await listNotifications(db, incident.id)).toEqual([
-      expect.objectContaining({ key: notification.key, status: 'delivered', attempts: 2, level: 0, createdAt: t0 }),
+      expect.objectContaining({
+        key: notification.key,
+        status: 'delivered',
+        attempts: 2,
+        level: 0,
+        createdAt: t0,
+      }),
     ]);
     // Delivery can report before the queued entry is committed: the outcome creates it, the late log adds the level.
     const fast = { ...notification, key: `${notification.key}-fast` };

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireAlert, postFromPage } from './support/alerts-api';
-import { launchChromium, openPage, screenshot, signIn } from './support/chromium';
+import { launchChromium, openPage, screenshot, signIn, submitSignIn } from './support/chromium';
 import { type Stack, startStack } from './support/stack';
 
 let stack: Stack;
@@ -32,9 +32,9 @@ describe('console sign-in (Chromium against a real stack)', () => {
     await page.goto(stack.alertsUrl);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'login');
-    await signIn(page, stack.alertsUrl, 'oncall', 'not-the-password');
+    await submitSignIn(page, stack.alertsUrl, 'oncall', 'not-the-password');
     expect(await page.getByRole('alert').textContent()).toBe('Invalid username or password.');
-    await signIn(page, stack.alertsUrl, 'nobody', 'not-the-password');
+    await submitSignIn(page, stack.alertsUrl, 'nobody', 'not-the-password');
     expect(await page.getByRole('alert').textContent()).toBe('Invalid username or password.');
     // The failed sign-ins are 401 answers, which Chromium logs as failed resources; nothing else may appear.
     expect(errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);

@@ -35,7 +35,8 @@ export function teamRoute(onCall: OnCallConfig, team: string): TeamRoute {
 
 export function policyFor(onCall: OnCallConfig, route: TeamRoute): EscalationPolicy {
   const policy = onCall.policies.get(route.policyId);
-  if (policy === undefined) throw new StimaError('CONFIG', `the on-call file has no policy "${route.policyId}"`);
+  if (policy === undefined)
+    throw new StimaError('CONFIG', `the on-call file has no policy "${route.policyId}"`);
   return policy;
 }
 

@@ -55,6 +55,10 @@ describe('incident engine', () => {
     ]);
     expect(h.delivery.sent[0]?.text).toContain(`Reply "ACK ${incident?.ref}"`);
     expect(h.delivery.sent[0]?.ackUrl).toMatch(/^http:\/\/alerts\.test\/v1\/ack\//);
+    expect(h.delivery.sent.map((n) => n.subject)).toEqual([
+      '',
+      `[PAGE] #${incident?.ref} ${incident?.title} (vending, page)`,
+    ]);
     expect(h.timers.list(h.now().getTime())).toEqual([
       [`esc-${incident?.id}-1-1-0`, 5 * MIN],
       [`comms-${incident?.id}-1-1`, 15 * MIN],

@@ -53,7 +53,8 @@ export function buildNotifications(request: PageRequest, ackLinks: AckLinks): No
       channel,
       to,
       recipient,
-      subject: request.subject,
+      // SMS shows the subject above the text; the text already says it all, and every character costs.
+      subject: channel === 'sms' ? '' : request.subject,
       text: `${request.text}${replyHint}`,
       ...(request.ackable && { ackUrl: ackLinks.urlFor(incident.id, recipient) }),
     });
