@@ -40,8 +40,12 @@ export function SessionProvider({ children, fetchImpl }: { children: ReactNode; 
     setStatus(next === null ? 'signed-out' : 'signed-in');
   }, []);
 
+  // One request even when StrictMode runs the effect twice: two concurrent first visits would each be given a
+  // different CSRF cookie, and the one kept might not be the one the page holds.
+  const firstLoad = useRef<Promise<SessionInfo> | null>(null);
   useEffect(() => {
-    api.get<SessionInfo>('/auth/session').then(apply, () => setStatus('signed-out'));
+    firstLoad.current ??= api.get<SessionInfo>('/auth/session');
+    firstLoad.current.then(apply, () => setStatus('signed-out'));
   }, [api, apply]);
 
   const login = useCallback(

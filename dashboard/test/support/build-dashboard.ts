@@ -12,7 +12,14 @@ export function buildDashboardIfMissing(): Promise<void> {
   }
   building ??= (async () => {
     const { build } = await import('vite');
-    await build({ configFile: join(DASHBOARD, 'vite.config.ts'), root: DASHBOARD, logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(DASHBOARD, 'vite.config.ts'), root: DASHBOARD, mode: 'production', logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   })();
   return building;
 }
