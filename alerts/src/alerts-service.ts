@@ -91,6 +91,7 @@ export async function createAlertsService(options: AlertsServiceOptions): Promis
     settings: {
       commsSilenceMs: config.commsSilenceMs,
       reopenWindowMs: config.reopenWindowMs,
+      correlationWindowMs: config.correlationWindowMs,
       publicBaseUrl: config.publicBaseUrl,
     },
   };

@@ -19,6 +19,7 @@ export interface AlertsConfig {
   smsInboundSecret: string | undefined;
   commsSilenceMs: number;
   reopenWindowMs: number;
+  correlationWindowMs: number;
   logLevel: string;
   /** The built console; served at `/` when the folder exists. */
   dashboardDir: string;
@@ -66,6 +67,7 @@ const envSchema = z.object({
   SMS_INBOUND_SECRET: optionalSecret(16),
   COMMS_SILENCE_MINUTES: positiveMinutes(15),
   REOPEN_WINDOW_MINUTES: positiveMinutes(30),
+  INCIDENT_CORRELATION_MINUTES: z.coerce.number().nonnegative('must be 0 or more minutes').default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DASHBOARD_DIR: z.string().min(1).default('dashboard/dist'),
 });
@@ -96,6 +98,7 @@ export function parseAlertsConfig(env: Record<string, string | undefined>): Aler
     smsInboundSecret: e.SMS_INBOUND_SECRET,
     commsSilenceMs: e.COMMS_SILENCE_MINUTES * MINUTE_MS,
     reopenWindowMs: e.REOPEN_WINDOW_MINUTES * MINUTE_MS,
+    correlationWindowMs: e.INCIDENT_CORRELATION_MINUTES * MINUTE_MS,
     logLevel: e.LOG_LEVEL,
     dashboardDir: e.DASHBOARD_DIR,
     outboxRetryMs: 10_000,

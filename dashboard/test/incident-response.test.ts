@@ -28,7 +28,6 @@ describe('incident response in the console (Chromium against a real stack)', () 
     const acked = await fireAlert(stack, { alertname: 'TokenIssuanceStalled', service: 'vending', summary: 'No tokens issued for 10 minutes' });
     const control = await fireAlert(stack, { alertname: 'SyntheticVendFailing', service: 'platform', summary: 'Synthetic vend probe failing' });
     const { page, context, errors } = await openPage(browser);
-    setTimeout(() => void page.screenshot({ path: '/tmp/e2e-scratch/debug.png' }).then(() => page.locator('body').innerText()).then((t) => console.log('DEBUG', t, errors)).catch(() => undefined), 15000);
     await signIn(page, stack.alertsUrl, 'oncall', stack.passwords.oncall, `#/incidents/${acked}`);
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page.locator('.incident-detail .status-acknowledged').waitFor();

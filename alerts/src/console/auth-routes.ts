@@ -70,7 +70,10 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AlertsHttpEnv> {
       const ip = await deps.limiter.ipOverLimit(clientAddress(c, deps.trustProxy));
       const user = await deps.limiter.userLocked(username);
       if (ip.over || user.locked) {
-        c.header('Retry-After', String(Math.max(ip.over ? ip.retryAfterSeconds : 0, user.locked ? user.retryAfterSeconds : 0)));
+        c.header(
+          'Retry-After',
+          String(Math.max(ip.over ? ip.retryAfterSeconds : 0, user.locked ? user.retryAfterSeconds : 0)),
+        );
         log.warn({ ipLimited: ip.over, userLocked: user.locked }, 'sign-in attempts rate-limited');
         throw new StimaError('RATE_LIMITED', 'Too many sign-in attempts. Wait a few minutes and try again.');
       }

@@ -76,9 +76,14 @@ export function createConsoleAuth(deps: {
           const write = !SAFE_METHODS.has(c.req.method);
           const header = c.req.header(CSRF_HEADER);
           const csrfOk =
-            sameSecret(header, current.session.csrf) && sameSecret(deps.cookies.read(c, 'csrf'), current.session.csrf);
+            sameSecret(header, current.session.csrf) &&
+            sameSecret(deps.cookies.read(c, 'csrf'), current.session.csrf);
           if (!write || csrfOk) c.set('principal', principalOf(current.user));
-          else log.warn({ path: c.req.path, user: current.user.username }, 'write without a valid CSRF token refused');
+          else
+            log.warn(
+              { path: c.req.path, user: current.user.username },
+              'write without a valid CSRF token refused',
+            );
         }
       }
       await next();

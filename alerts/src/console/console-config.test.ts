@@ -20,7 +20,13 @@ describe('parseConsoleConfig', () => {
 
   it('reads X user-context credentials: OAuth 1.0a with all four, or an OAuth 2.0 user token alone', () => {
     const oauth1 = parseConsoleConfig(
-      { X_API_KEY: 'k', X_API_SECRET: 's', X_USER_ACCESS_TOKEN: 't', X_USER_ACCESS_SECRET: 'ts', X_API_BASE_URL: 'http://127.0.0.1:1' },
+      {
+        X_API_KEY: 'k',
+        X_API_SECRET: 's',
+        X_USER_ACCESS_TOKEN: 't',
+        X_USER_ACCESS_SECRET: 'ts',
+        X_API_BASE_URL: 'http://127.0.0.1:1',
+      },
       '.',
     );
     expect(oauth1.x).toEqual({
@@ -28,7 +34,10 @@ describe('parseConsoleConfig', () => {
       baseUrl: 'http://127.0.0.1:1',
       timeoutMs: 10_000,
     });
-    expect(parseConsoleConfig({ X_USER_ACCESS_TOKEN: 't' }, '.').x?.auth).toEqual({ kind: 'oauth2-user', accessToken: 't' });
+    expect(parseConsoleConfig({ X_USER_ACCESS_TOKEN: 't' }, '.').x?.auth).toEqual({
+      kind: 'oauth2-user',
+      accessToken: 't',
+    });
   });
 
   it.each([

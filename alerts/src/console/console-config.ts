@@ -30,8 +30,12 @@ export interface ConsoleConfig {
   x: XPostingConfig | undefined;
 }
 
-const blankIsUnset = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().optional());
-const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const blankIsUnset = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().optional(),
+);
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const envSchema = z.object({
   CONSOLE_USERS_FILE: blankIsUnset,
@@ -39,7 +43,10 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .default('http://127.0.0.1:8081')
     .transform((url) => url.replace(/\/+$/, '')),
-  COLLECTOR_FEED_TOKEN: blankIsUnset.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  COLLECTOR_FEED_TOKEN: blankIsUnset.refine(
+    (v) => v === undefined || v.length >= 16,
+    'must be at least 16 characters',
+  ),
   CONSOLE_SESSION_IDLE_MINUTES: int(1, 24 * 60, 60),
   CONSOLE_SESSION_MAX_HOURS: int(1, 24 * 30, 12),
   CONSOLE_LOGIN_MAX_PER_IP: int(1, 100_000, 30),
@@ -50,7 +57,10 @@ const envSchema = z.object({
   X_API_SECRET: blankIsUnset,
   X_USER_ACCESS_TOKEN: blankIsUnset,
   X_USER_ACCESS_SECRET: blankIsUnset,
-  X_API_BASE_URL: blankIsUnset.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL'),
+  X_API_BASE_URL: blankIsUnset.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
+    'must be an http(s) URL',
+  ),
   X_REQUEST_TIMEOUT_MS: int(100, 120_000, 10_000),
 });
 
@@ -76,7 +86,16 @@ function xPosting(e: Env): XPostingConfig | undefined {
     );
   }
   const [appKey, appSecret, accessToken, accessSecret] = oauth1 as string[];
-  return { auth: { kind: 'oauth1', appKey: appKey ?? '', appSecret: appSecret ?? '', accessToken: accessToken ?? '', accessSecret: accessSecret ?? '' }, ...common };
+  return {
+    auth: {
+      kind: 'oauth1',
+      appKey: appKey ?? '',
+      appSecret: appSecret ?? '',
+      accessToken: accessToken ?? '',
+      accessSecret: accessSecret ?? '',
+    },
+    ...common,
+  };
 }
 
 /** The console's settings from the environment; errors name the variable. `dataDir` locates the default users file. */

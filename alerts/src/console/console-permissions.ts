@@ -15,5 +15,9 @@ export type ConsoleAction = keyof typeof CONSOLE_ACTION_ROLES;
 
 export function permissionsOf(role: Role): Record<ConsoleAction, boolean> {
   const allowed = (action: ConsoleAction) => (CONSOLE_ACTION_ROLES[action] as readonly Role[]).includes(role);
-  return { acknowledge: allowed('acknowledge'), resolve: allowed('resolve'), publishStatement: allowed('publishStatement') };
+  return {
+    acknowledge: allowed('acknowledge'),
+    resolve: allowed('resolve'),
+    publishStatement: allowed('publishStatement'),
+  };
 }

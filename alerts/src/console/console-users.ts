@@ -18,10 +18,14 @@ export interface ConsoleUsers {
 }
 
 const userSchema = z.strictObject({
-  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, 'must be lower-case letters, digits, . _ - (max 40)'),
+  username: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, 'must be lower-case letters, digits, . _ - (max 40)'),
   name: z.string().trim().min(1).max(100),
   role: z.enum(ROLES),
-  password_hash: z.string().refine(isPasswordHash, 'must be a hash from hash-password.ts (scrypt$N$r$p$salt$key)'),
+  password_hash: z
+    .string()
+    .refine(isPasswordHash, 'must be a hash from hash-password.ts (scrypt$N$r$p$salt$key)'),
 });
 const fileSchema = z.strictObject({ users: z.array(userSchema) });
 
@@ -31,17 +35,27 @@ export function parseConsoleUsers(text: string, source: string): ConsoleUsers {
   try {
     raw = parse(text);
   } catch (error) {
-    throw new StimaError('CONFIG', `${source} is not valid YAML or JSON: ${(error as Error).message}`, { source });
+    throw new StimaError('CONFIG', `${source} is not valid YAML or JSON: ${(error as Error).message}`, {
+      source,
+    });
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
+    );
     throw new StimaError('CONFIG', `${source} is invalid: ${problems.join('; ')}`, { source, problems });
   }
   const byName = new Map<string, ConsoleUser>();
   for (const user of parsed.data.users) {
-    if (byName.has(user.username)) throw new StimaError('CONFIG', `${source} lists user ${user.username} twice`);
-    byName.set(user.username, { username: user.username, name: user.name, role: user.role, passwordHash: user.password_hash });
+    if (byName.has(user.username))
+      throw new StimaError('CONFIG', `${source} lists user ${user.username} twice`);
+    byName.set(user.username, {
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      passwordHash: user.password_hash,
+    });
   }
   return { find: (username) => byName.get(username.toLowerCase()), size: byName.size };
 }

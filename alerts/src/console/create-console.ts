@@ -51,8 +51,13 @@ export function createConsole(deps: ConsoleDeps): Console {
   const { config, service } = deps;
   const logger = deps.logger.child({ module: 'console' });
   const users = deps.users ?? loadConsoleUsers(config.usersFile, config.usersFileRequired);
-  if (users.size === 0) logger.warn({ file: config.usersFile }, 'no console users: console sign-in is disabled');
-  const redis = new Redis(service.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 5000, lazyConnect: true });
+  if (users.size === 0)
+    logger.warn({ file: config.usersFile }, 'no console users: console sign-in is disabled');
+  const redis = new Redis(service.redisUrl, {
+    maxRetriesPerRequest: 2,
+    commandTimeout: 5000,
+    lazyConnect: true,
+  });
   let lastRedisError = 0;
   redis.on('error', (error) => {
     // ioredis repeats connection errors on every retry; one line per 10 s is enough to see it.
@@ -102,7 +107,10 @@ export function createConsole(deps: ConsoleDeps): Console {
       root.use('*', pageHeaders);
       root.use('/v1/*', auth.authenticate);
       root.use('/v1/statements', statementBroadcast({ poster, logger }));
-      root.route('/', authRoutes({ auth, users, sessions, limiter, cookies, trustProxy: config.trustProxy, logger }));
+      root.route(
+        '/',
+        authRoutes({ auth, users, sessions, limiter, cookies, trustProxy: config.trustProxy, logger }),
+      );
       root.route(
         '/',
         collectorProxyRoutes({

@@ -62,7 +62,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         delay = options.retryBaseMs ?? 500;
       } catch (error) {
         if (controller.signal.aborted) return;
-        log.warn({ err: (error as Error).message, retryInMs: delay }, 'live stream from the collector failed');
+        log.warn(
+          { err: (error as Error).message, retryInMs: delay },
+          'live stream from the collector failed',
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);

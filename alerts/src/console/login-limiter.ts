@@ -23,13 +23,15 @@ export function createLoginLimiter(options: {
 }): LoginLimiter {
   const { redis, windowMs } = options;
   const ipKey = (ip: string) => `${options.keyPrefix}login:ip:${ip}`;
-  const userKey = (username: string) => `${options.keyPrefix}login:user:${username.toLowerCase().slice(0, 64)}`;
+  const userKey = (username: string) =>
+    `${options.keyPrefix}login:user:${username.toLowerCase().slice(0, 64)}`;
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
   async function increment(key: string): Promise<{ count: number; ttlMs: number }> {
     const replies = await redis.multi().set(key, '0', 'PX', windowMs, 'NX').incr(key).pttl(key).exec();
     const failed = replies?.find(([error]) => error !== null);
-    if (replies === null || failed !== undefined) throw failed?.[0] ?? new Error('login counter transaction aborted');
+    if (replies === null || failed !== undefined)
+      throw failed?.[0] ?? new Error('login counter transaction aborted');
     return { count: Number(replies[1]?.[1]), ttlMs: Number(replies[2]?.[1]) };
   }
 

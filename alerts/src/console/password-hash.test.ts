@@ -3,7 +3,10 @@ import { hashPassword, isPasswordHash, verifyPassword } from './password-hash';
 
 describe('password hashing', () => {
   it('verifies the right password only, with a fresh salt per hash', async () => {
-    const [a, b] = await Promise.all([hashPassword('correct horse battery'), hashPassword('correct horse battery')]);
+    const [a, b] = await Promise.all([
+      hashPassword('correct horse battery'),
+      hashPassword('correct horse battery'),
+    ]);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('correct horse battery', a)).toBe(true);

@@ -5,10 +5,16 @@ const DEFAULT = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 const PATTERN = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{40,})$/;
 
-function derive(password: string, salt: Buffer, options: { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  options: { N: number; r: number; p: number },
+): Promise<Buffer> {
   const params: ScryptOptions = { ...options, maxmem: 256 * options.N * options.r + 1024 * 1024 };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_BYTES, params, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, params, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -24,7 +30,9 @@ export function isPasswordHash(value: string): boolean {
   if (match === null) return false;
   const [n, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // Bounded so a hand-edited file cannot make every sign-in allocate gigabytes.
-  return Number.isInteger(Math.log2(n)) && n >= 2 ** 10 && n <= 2 ** 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16;
+  return (
+    Number.isInteger(Math.log2(n)) && n >= 2 ** 10 && n <= 2 ** 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16
+  );
 }
 
 /** Constant-time check of a password against a stored hash; false (never a throw) for a malformed hash. */

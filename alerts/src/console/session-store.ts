@@ -32,8 +32,10 @@ export function createSessionStore(options: {
   clock?: () => number;
 }): SessionStore {
   const clock = options.clock ?? Date.now;
-  const key = (token: string) => `${options.keyPrefix}session:${createHash('sha256').update(token).digest('hex')}`;
-  const ttl = (session: ConsoleSession) => Math.min(options.idleMs, session.createdAt + options.maxMs - clock());
+  const key = (token: string) =>
+    `${options.keyPrefix}session:${createHash('sha256').update(token).digest('hex')}`;
+  const ttl = (session: ConsoleSession) =>
+    Math.min(options.idleMs, session.createdAt + options.maxMs - clock());
   return {
     async create(username) {
       const token = newSecret();

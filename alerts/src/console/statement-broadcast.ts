@@ -12,7 +12,10 @@ export type XOutcome = { status: 'posted'; id: string } | { status: 'skipped' | 
  * utility's account, and the answer gains `x: {status, id | reason}`. The statement stands whatever X does:
  * a failed post is reported, not turned into an error.
  */
-export function statementBroadcast(deps: { poster: XPoster | undefined; logger: Logger }): MiddlewareHandler<AlertsHttpEnv> {
+export function statementBroadcast(deps: {
+  poster: XPoster | undefined;
+  logger: Logger;
+}): MiddlewareHandler<AlertsHttpEnv> {
   const log = deps.logger.child({ module: 'statement-broadcast' });
   return async (c, next) => {
     await next();

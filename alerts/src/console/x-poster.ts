@@ -43,12 +43,18 @@ export function createXPoster(config: XPostingConfig): XPoster {
   return {
     async post(text) {
       try {
-        const result = await client.v2.post<{ data: { id: string } }>('tweets', { text }, { timeout: config.timeoutMs });
+        const result = await client.v2.post<{ data: { id: string } }>(
+          'tweets',
+          { text },
+          { timeout: config.timeoutMs },
+        );
         return { id: result.data.id };
       } catch (error) {
         if (error instanceof ApiResponseError) {
           const data = (error.data ?? {}) as { title?: string; detail?: string };
-          throw new Error(`X answered ${error.code}${data.detail ? `: ${data.detail}` : data.title ? `: ${data.title}` : ''}`);
+          throw new Error(
+            `X answered ${error.code}${data.detail ? `: ${data.detail}` : data.title ? `: ${data.title}` : ''}`,
+          );
         }
         throw new Error(`X request failed: ${(error as Error).message}`);
       }

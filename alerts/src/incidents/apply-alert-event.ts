@@ -3,6 +3,8 @@ import { type AlertEvent, hasFiringAlerts, upsertIncidentAlert } from '../store/
 import {
   insertIncident,
   latestIncidentWithAlert,
+  openIncidentOfTeam,
+  unresolvedIncidentWithAlert,
   raiseSeverityToPage,
   reopenIncident,
 } from '../store/incident-store';
@@ -21,6 +23,8 @@ export interface EventOutcome {
 export interface ApplyOptions {
   now: Date;
   reopenWindowMs: number;
+  /** A new alert joins its team's unresolved incident opened within this window instead of paging again. */
+  correlationWindowMs: number;
   newId: () => string;
 }
 
@@ -29,6 +33,8 @@ const ACTOR = 'alertmanager';
 /**
  * Turns one stored alert event into incident changes (in the caller's transaction). Rules:
  * - alerts are grouped into incidents by Alertmanager `groupKey` + `service` label;
+ * - a page alert with no incident of its own joins its team's unresolved incident opened within
+ *   `correlationWindowMs` (one outage trips several rules; the on-call is paged once, the timeline lists them);
  * - a firing alert joins the group's unresolved incident, else reopens the group's last incident when it was
  *   resolved less than `reopenWindowMs` ago, else opens a new incident;
  * - a resolved alert resolves the incident once none of its alerts is still firing;
@@ -43,12 +49,14 @@ export async function applyAlertEvent(
   if (facts.severity === 'info') return { incidentId: null };
   const { alert, groupKey } = event.payload;
   const { now } = options;
-  const { incident: current, alert: known } = await latestIncidentWithAlert(
-    tx,
-    groupKey,
-    facts.service,
-    alert.fingerprint,
-  );
+  const correlating = options.correlationWindowMs > 0;
+  const ofGroup = await latestIncidentWithAlert(tx, groupKey, facts.service, alert.fingerprint);
+  // An alert that joined another group's incident is followed there until that incident resolves.
+  const joined =
+    correlating && ofGroup.alert === undefined
+      ? await unresolvedIncidentWithAlert(tx, alert.fingerprint)
+      : undefined;
+  const { incident: current, alert: known } = joined ?? ofGroup;
   const record = (incidentId: string, status: IncidentAlert['status']) =>
     upsertIncidentAlert(tx, {
       incidentId,
@@ -80,22 +88,28 @@ export async function applyAlertEvent(
   }
   const detail = { alertname: facts.alertname, fingerprint: alert.fingerprint };
 
-  if (current && current.status !== 'resolved') {
-    await record(current.id, 'firing');
+  const joinable =
+    current && current.status !== 'resolved'
+      ? current
+      : correlating && facts.severity === 'page'
+        ? await openIncidentOfTeam(tx, facts.team, new Date(now.getTime() - options.correlationWindowMs))
+        : undefined;
+  if (joinable) {
+    await record(joinable.id, 'firing');
     if (known?.status !== 'firing') {
       await addTimelineEntry(tx, {
-        incidentId: current.id,
+        incidentId: joinable.id,
         at: now,
         kind: 'triggered',
         actor: ACTOR,
         detail,
       });
     }
-    if (facts.severity === 'page' && current.severity === 'ticket') {
-      const raised = await raiseSeverityToPage(tx, current.id);
+    if (facts.severity === 'page' && joinable.severity === 'ticket') {
+      const raised = await raiseSeverityToPage(tx, joinable.id);
       await addOutboxAction(tx, raised.id, { kind: 'page', round: raised.round }, now);
     }
-    return { incidentId: current.id };
+    return { incidentId: joinable.id };
   }
 
   if (current?.resolvedAt && now.getTime() - current.resolvedAt.getTime() <= options.reopenWindowMs) {

@@ -9,6 +9,7 @@ import type { IncidentTimers } from './incident-timers';
 export interface EngineSettings {
   commsSilenceMs: number;
   reopenWindowMs: number;
+  correlationWindowMs: number;
   publicBaseUrl: string;
 }
 

@@ -25,6 +25,7 @@ export async function processPendingEvents(ctx: EngineContext): Promise<number> 
         const outcome = await applyAlertEvent(tx, event, {
           now,
           reopenWindowMs: ctx.settings.reopenWindowMs,
+          correlationWindowMs: ctx.settings.correlationWindowMs,
           newId: ctx.newId,
         });
         if (outcome.resolved) resolvedNow.push(outcome.resolved);

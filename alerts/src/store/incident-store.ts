@@ -92,6 +92,42 @@ export async function latestIncidentWithAlert(
   };
 }
 
+/**
+ * The team's most recent unresolved incident opened since `since`: alerts of one outage that Alertmanager
+ * groups apart (burn rate, error spike, paid-but-no-token) join it, so the on-call is paged once.
+ */
+export async function openIncidentOfTeam(
+  q: SqlQueryable,
+  team: string,
+  since: Date,
+): Promise<Incident | undefined> {
+  const { rows } = await q.query<Row>(
+    `SELECT * FROM incidents WHERE team = $1 AND status <> 'resolved' AND opened_at >= $2
+     ORDER BY opened_at DESC, ref DESC LIMIT 1`,
+    [team, since],
+  );
+  return rows[0] === undefined ? undefined : toIncident(rows[0]);
+}
+
+/** The unresolved incident an alert joined from another Alertmanager group (see `openIncidentOfTeam`). */
+export async function unresolvedIncidentWithAlert(
+  q: SqlQueryable,
+  fingerprint: string,
+): Promise<{ incident: Incident; alert: { status: 'firing' | 'resolved'; startsAt: string } } | undefined> {
+  const { rows } = await q.query<Row>(
+    `SELECT i.*, a.status AS alert_status, a.starts_at AS alert_starts_at
+     FROM incidents i JOIN incident_alerts a ON a.incident_id = i.id AND a.fingerprint = $1
+     WHERE i.status <> 'resolved' ORDER BY i.opened_at DESC, i.ref DESC LIMIT 1`,
+    [fingerprint],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return {
+    incident: toIncident(row),
+    alert: { status: row.alert_status as 'firing' | 'resolved', startsAt: String(row.alert_starts_at) },
+  };
+}
+
 export interface IncidentPage {
   incidents: Incident[];
   /** Pass as `beforeRef` for the next page; null on the last page. */

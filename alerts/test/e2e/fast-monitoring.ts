@@ -27,7 +27,9 @@ export async function startFastMonitoring(options: FastMonitoringOptions): Promi
   const rulesDir = join(options.dir, 'rules');
   mkdirSync(rulesDir, { recursive: true });
   const ruleFiles: string[] = [];
-  for (const [name, file] of Object.entries(renderRuleFiles({ timeScale: E2E_TIME_SCALE, scrapeIntervalSeconds: 1 }))) {
+  for (const [name, file] of Object.entries(
+    renderRuleFiles({ timeScale: E2E_TIME_SCALE, scrapeIntervalSeconds: 1 }),
+  )) {
     writeFileSync(join(rulesDir, name), ruleFileYaml(file));
     ruleFiles.push(join(rulesDir, name));
   }

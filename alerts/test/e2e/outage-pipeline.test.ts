@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAfricasTalking, startFakeXServer, type FakeAfricasTalking, type FakeXServer } from '@stimawatch/core/fakes';
+import {
+  startFakeAfricasTalking,
+  startFakeXServer,
+  type FakeAfricasTalking,
+  type FakeXServer,
+} from '@stimawatch/core/fakes';
 import { privateRedisPrefix } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropRedisKeys } from '../support/service-harness';
@@ -57,8 +62,8 @@ beforeAll(async () => {
     PAYMENT_TOKEN_WAIT_SECONDS: '2',
     X_BEARER_TOKEN: 'e2e-x-bearer',
     X_API_BASE_URL: fakeX.url,
-    X_POLL_INTERVAL_SECONDS: '1',
-    X_OFFICIAL_POLL_INTERVAL_SECONDS: '1',
+    X_POLL_INTERVAL_SECONDS: '5',
+    X_OFFICIAL_POLL_INTERVAL_SECONDS: '5',
     ALERTS_URL: alertsUrl,
     STATEMENT_TOKEN: statementToken,
   });
@@ -103,51 +108,90 @@ afterAll(async () => {
 describe('a token-vending outage, end to end', () => {
   it('pages, escalates, stops on acknowledgement, nudges comms, and resolves on recovery', async () => {
     // Healthy traffic fills the rate windows; nothing pages.
-    await eventually('healthy traffic in Prometheus', async () => {
-      const query = encodeURIComponent('sum(rate(stimawatch_vend_stage_total{outcome="success"}[15s]))');
-      const body = (await (await fetch(`${prometheusUrl}/api/v1/query?query=${query}`)).json()) as {
-        data: { result: { value: [number, string] }[] };
-      };
-      return Number(body.data.result[0]?.value[1] ?? 0) > 5 ? true : undefined;
-    }, 60_000, processes);
+    await eventually(
+      'healthy traffic in Prometheus',
+      async () => {
+        const query = encodeURIComponent('sum(rate(stimawatch_vend_stage_total{outcome="success"}[15s]))');
+        const body = (await (await fetch(`${prometheusUrl}/api/v1/query?query=${query}`)).json()) as {
+          data: { result: { value: [number, string] }[] };
+        };
+        return Number(body.data.result[0]?.value[1] ?? 0) > 5 ? true : undefined;
+      },
+      60_000,
+      processes,
+    );
     await new Promise((resolve) => setTimeout(resolve, 8_000));
     expect(sms.inbox()).toEqual([]);
 
     const onset = Date.now();
     traffic.setMode('outage');
     for (let i = 0; i < 15; i += 1) {
-      fakeX.addPost({ authorUsername: `mteja_${i}`, text: `KPLC tokens hazikuji tangu asubuhi, nimelipa M-Pesa na hakuna token #${i}` });
+      fakeX.addPost({
+        authorUsername: `mteja_${i}`,
+        text: `KPLC tokens hazikuji tangu asubuhi, nimelipa M-Pesa na hakuna token #${i}`,
+      });
     }
 
-    const page = await eventually('a page to the primary', () => smsTo(PHONES.primary)[0], 120_000, processes);
+    const page = await eventually(
+      'a page to the primary',
+      () => smsTo(PHONES.primary)[0],
+      120_000,
+      processes,
+    );
     const onsetToPageSeconds = (Date.parse(page.receivedAt) - onset) / 1000;
-    console.log(`onset-to-page latency: ${onsetToPageSeconds.toFixed(1)} s (rules at 1/${E2E_TIME_SCALE} time scale)`);
+    console.log(
+      `onset-to-page latency: ${onsetToPageSeconds.toFixed(1)} s (rules at 1/${E2E_TIME_SCALE} time scale)`,
+    );
 
-    const escalation = await eventually('an escalation to the secondary', () => smsTo(PHONES.secondary)[0], 60_000, processes);
-    console.log(`page-to-escalation: ${((Date.parse(escalation.receivedAt) - Date.parse(page.receivedAt)) / 1000).toFixed(1)} s`);
+    const escalation = await eventually(
+      'an escalation to the secondary',
+      () => smsTo(PHONES.secondary)[0],
+      60_000,
+      processes,
+    );
+    console.log(
+      `page-to-escalation: ${((Date.parse(escalation.receivedAt) - Date.parse(page.receivedAt)) / 1000).toFixed(1)} s`,
+    );
     expect(smsTo(PHONES.primary)).toHaveLength(1);
 
-    const { incidents } = (await api('/v1/incidents?status=open')) as { incidents: { id: string; service: string }[] };
+    const { incidents } = (await api('/v1/incidents?status=open')) as {
+      incidents: { id: string; service: string }[];
+    };
     const vending = incidents.find((incident) => incident.service === 'vending');
     expect(vending).toBeDefined();
     await api(`/v1/incidents/${vending?.id}/ack`, { method: 'POST', body: '{}' });
     const ackedAt = Date.now();
 
-    await eventually('a comms nudge while the utility is silent', () => smsTo(PHONES.comms)[0], 90_000, processes);
-    await eventually('SocialComplaintSurge and PublicSilence firing', async () => {
-      const firing = await firingAlerts(prometheusUrl);
-      return firing.has('SocialComplaintSurge') && firing.has('PublicSilence') ? firing : undefined;
-    }, 120_000, processes);
+    await eventually(
+      'a comms nudge while the utility is silent',
+      () => smsTo(PHONES.comms)[0],
+      90_000,
+      processes,
+    );
+    await eventually(
+      'SocialComplaintSurge and PublicSilence firing',
+      async () => {
+        const firing = await firingAlerts(prometheusUrl);
+        return firing.has('SocialComplaintSurge') && firing.has('PublicSilence') ? firing : undefined;
+      },
+      120_000,
+      processes,
+    );
     // Longer than two escalation steps: an acknowledged incident must not reach the third level.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 15_000 - (Date.now() - ackedAt))));
     expect(smsTo(PHONES.tertiary)).toEqual([]);
     expect(smsTo(PHONES.primary)).toHaveLength(1);
 
     traffic.setMode('healthy');
-    await eventually('the vending incident resolved', async () => {
-      const detail = (await api(`/v1/incidents/${vending?.id}`)) as { incident: { status: string } };
-      return detail.incident.status === 'resolved' ? true : undefined;
-    }, 120_000, processes);
+    await eventually(
+      'the vending incident resolved',
+      async () => {
+        const detail = (await api(`/v1/incidents/${vending?.id}`)) as { incident: { status: string } };
+        return detail.incident.status === 'resolved' ? true : undefined;
+      },
+      120_000,
+      processes,
+    );
     expect(traffic.failures).toEqual([]);
   }, 420_000);
 });

@@ -86,11 +86,16 @@ export async function eventually<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (${String(lastError)})` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (${String(lastError)})` : ''}`,
+  );
 }
 
 export async function waitForHealthy(url: string, process: StackProcess, timeoutMs = 60_000): Promise<void> {
-  await eventually(`${process.name} at ${url}`, async () => ((await fetch(url)).ok ? true : undefined), timeoutMs, [
-    process,
-  ]);
+  await eventually(
+    `${process.name} at ${url}`,
+    async () => ((await fetch(url)).ok ? true : undefined),
+    timeoutMs,
+    [process],
+  );
 }

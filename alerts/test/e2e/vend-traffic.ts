@@ -17,6 +17,8 @@ export interface VendTrafficOptions {
 export class VendTraffic {
   private mode: TrafficMode = 'healthy';
   private sequence = 0;
+  /** Paid purchases left without a token by the outage; tokens are issued for them on recovery. */
+  private stuck: string[] = [];
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   readonly failures: string[] = [];
@@ -41,10 +43,18 @@ export class VendTraffic {
   private async tick(): Promise<void> {
     const events: VendEventInput[] = [];
     for (let i = 0; i < this.options.purchasesPerTick; i += 1) events.push(...this.purchase());
+    if (this.mode === 'healthy') {
+      for (const attemptId of this.stuck.splice(0, 50)) {
+        events.push({ attemptId, channel: 'mpesa_c2b', stage: 'token_generation', outcome: 'success' });
+      }
+    }
     try {
       const response = await fetch(`${this.options.collectorUrl}/v1/vend-events`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.options.ingestToken}`, 'content-type': 'application/x-ndjson' },
+        headers: {
+          authorization: `Bearer ${this.options.ingestToken}`,
+          'content-type': 'application/x-ndjson',
+        },
         body: events.map((event) => JSON.stringify(event)).join('\n'),
       });
       if (response.status !== 202) this.failures.push(`HTTP ${response.status}: ${await response.text()}`);
@@ -75,10 +85,16 @@ export class VendTraffic {
         },
       ];
     }
+    this.stuck.push(attemptId);
     return [
       { ...base, stage: 'payment_validation', outcome: 'success', latencyMs: 2500 },
       { ...base, stage: 'payment_received', outcome: 'success' },
-      { ...base, stage: 'token_generation', outcome: 'failed', error: { domain: 'vending', rawCode: 'HSM_UNAVAILABLE' } },
+      {
+        ...base,
+        stage: 'token_generation',
+        outcome: 'failed',
+        error: { domain: 'vending', rawCode: 'HSM_UNAVAILABLE' },
+      },
     ];
   }
 }

@@ -64,7 +64,7 @@ export interface EngineHarness {
 
 export function createEngineHarness(
   db: SqlClient,
-  options: { start?: Date; commsSilenceMs?: number; reopenWindowMs?: number } = {},
+  options: { start?: Date; commsSilenceMs?: number; reopenWindowMs?: number; correlationWindowMs?: number } = {},
 ): EngineHarness {
   let now = (options.start ?? new Date('2026-05-04T19:00:00Z')).getTime();
   const clock = () => new Date(now);
@@ -96,6 +96,7 @@ export function createEngineHarness(
     settings: {
       commsSilenceMs: options.commsSilenceMs ?? 15 * 60_000,
       reopenWindowMs: options.reopenWindowMs ?? 30 * 60_000,
+      correlationWindowMs: options.correlationWindowMs ?? 0,
       publicBaseUrl: 'http://alerts.test',
     },
   };

@@ -1,4 +1,7 @@
-/** A small inline SVG line of a series (oldest first); an optional second series is drawn dashed. */
+/**
+ * A small inline SVG line of a series (oldest first), stretched to the width of its container; an optional
+ * second series (a baseline) is drawn dashed.
+ */
 export function Sparkline({
   values,
   compare,
@@ -22,7 +25,7 @@ export function Sparkline({
       })
       .join(' ');
   return (
-    <svg className="sparkline" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img">
+    <svg className="sparkline" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img">
       <title>{label}</title>
       {compare !== undefined && compare.length > 0 && (
         <polyline className="sparkline-compare" points={points(compare)} fill="none" />

@@ -12,7 +12,7 @@ import { buildDashboardIfMissing } from './build-dashboard';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
 const TSX = join(REPO, 'node_modules/.bin/tsx');
-const COLLECTOR_ENTRY = 'dashboard/test/scratch-collector.tmp.mts';
+const COLLECTOR_ENTRY = 'collector/src/main.ts';
 
 /** A port nobody listens on right now (the collector must be told its port before the alerts service starts). */
 function freePort(): Promise<number> {
@@ -118,8 +118,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * A real collector and alerts service (with the console) as child processes on free ports, sharing a private
  * Redis prefix; the alerts service keeps its PGlite database in a temporary DATA_DIR.
  */
-export async function startStack(options: { escalationDelayMinutes?: number; commsSilenceMinutes?: number } = {}): Promise<Stack> {
-  await buildDashboardIfMissing();
+export async function startStack(
+  options: { escalationDelayMinutes?: number; commsSilenceMinutes?: number; dashboardDir?: string } = {},
+): Promise<Stack> {
+  if (options.dashboardDir === undefined) await buildDashboardIfMissing();
   const dataDir = mkdtempSync(join(tmpdir(), 'stimawatch-e2e-'));
   const prefix = privateRedisPrefix('e2e');
   const secret = () => randomBytes(18).toString('base64url');
@@ -156,8 +158,10 @@ export async function startStack(options: { escalationDelayMinutes?: number; com
         ALERTMANAGER_WEBHOOK_TOKEN: tokens.hook,
         ONCALL_FILE: oncallFile,
         COLLECTOR_URL: collectorUrl,
-        DASHBOARD_DIR: join(REPO, 'dashboard/dist'),
+        DASHBOARD_DIR: options.dashboardDir ?? join(REPO, 'dashboard/dist'),
         COMMS_SILENCE_MINUTES: String(options.commsSilenceMinutes ?? 15),
+        // Each test alert opens its own incident (no joining the team's incident of the last hour).
+        INCIDENT_CORRELATION_MINUTES: '0',
       },
       (log) => (log.msg === 'alerts service listening' && typeof log.port === 'number' ? `http://127.0.0.1:${log.port}` : undefined),
     ),

@@ -27,7 +27,7 @@ export function IncidentList({
   const { mtta, mttr } = meanTimes(incidents ?? []);
   return (
     <section className="incident-list" aria-labelledby="incident-list-title">
-      <h2 id="incident-list-title">Incidents</h2>
+      <h2 id="incident-list-title">Incident list</h2>
       <div className="toolbar">
         <label htmlFor="incident-filter">Show</label>
         <select id="incident-filter" value={filter} onChange={(e) => onFilter(e.target.value)}>
