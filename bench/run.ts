@@ -8,6 +8,7 @@ const SUITES: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }>> =
   social: () => import('./social'),
   alerts: () => import('./alerts'),
   delivery: () => import('./delivery'),
+  dashboard: () => import('./dashboard'),
 };
 
 const wanted = process.argv.slice(2);
