@@ -23,7 +23,8 @@ const MENTIONS = 10_000;
 const RENDER_RUNS = 5;
 const FANOUT_UPDATES = 10;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const gzipKb = (file: string) => gzipSync(readFileSync(file)).length / 1024;
 const withRatio = (r: BenchResult): BenchResult =>
   r.baseline === undefined ? r : { ...r, ratio: r.value / r.baseline };
@@ -62,7 +63,10 @@ function pageTotalKb(outDir: string, html: string): number {
 async function reactAloneKb(): Promise<number> {
   const root = mkdtempSync(join(DASHBOARD, '.bench-react-'));
   try {
-    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="r"></div><script type="module" src="/main.tsx"></script>');
+    writeFileSync(
+      join(root, 'index.html'),
+      '<!doctype html><div id="r"></div><script type="module" src="/main.tsx"></script>',
+    );
     writeFileSync(
       join(root, 'main.tsx'),
       "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('r') as HTMLElement).render(<p>hi</p>);\n",
@@ -88,6 +92,7 @@ async function postMentions(stack: Stack, count: number): Promise<void> {
     'Power back in {c}, thanks',
   ];
   const now = Date.now();
+  let stored = 0;
   for (let start = 0; start < count; start += 1000) {
     const batch = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
       const i = start + k;
@@ -106,8 +111,11 @@ async function postMentions(stack: Stack, count: number): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.ingestToken}` },
       body: JSON.stringify(batch),
     });
-    if (!response.ok) throw new Error(`mentions webhook answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`mentions webhook answered ${response.status}: ${await response.text()}`);
+    stored += ((await response.json()) as { accepted: number }).accepted;
   }
+  if (stored !== count) throw new Error(`only ${stored} of ${count} mentions were stored`);
 }
 
 /** Milliseconds from navigation start until `ready` resolves on a fresh load of `url`. */
@@ -145,7 +153,13 @@ async function firstRender(stack: Stack): Promise<BenchResult[]> {
       await page.getByRole('button', { name: /^Nairobi: [1-9]/ }).waitFor();
     });
     return [
-      { name: 'first_render_overview', value: overview, unit: 'ms', baseline: blank, goal: 'live tiles shown' },
+      {
+        name: 'first_render_overview',
+        value: overview,
+        unit: 'ms',
+        baseline: blank,
+        goal: 'live tiles shown',
+      },
       {
         name: 'first_render_social_10k_mentions',
         value: social,
@@ -205,14 +219,20 @@ async function fanOutMs(arrivals: Map<string, number[]>, sentAt: (key: string) =
 
 async function sseFanOut(stack: Stack): Promise<BenchResult[]> {
   const session = await fetch(`${stack.alertsUrl}/auth/session`);
-  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = session.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   const login = await fetch(`${stack.alertsUrl}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
     body: JSON.stringify({ username: 'viewer', password: stack.passwords.viewer }),
   });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const consoleStreams = await openStreams(`${stack.alertsUrl}/v1/live`, CLIENTS, { cookie });
   const viaConsole = await fanOutMs(consoleStreams.arrivals, (key) => Date.parse(key), FANOUT_UPDATES);
   consoleStreams.close();
@@ -222,6 +242,7 @@ async function sseFanOut(stack: Stack): Promise<BenchResult[]> {
   const clients = new Set<ServerResponse>();
   const bare = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.write(': connected\n\n');
     clients.add(res);
     res.on('close', () => clients.delete(res));
   });
@@ -234,7 +255,11 @@ async function sseFanOut(stack: Stack): Promise<BenchResult[]> {
     sent.set(generatedAt, performance.timeOrigin + performance.now());
     for (const res of clients) res.write(`event: snapshot\ndata: ${data}\n\n`);
   }, 1000);
-  const baseline = await fanOutMs(bareStreams.arrivals, (key) => sent.get(key) ?? Date.parse(key), FANOUT_UPDATES);
+  const baseline = await fanOutMs(
+    bareStreams.arrivals,
+    (key) => sent.get(key) ?? Date.parse(key),
+    FANOUT_UPDATES,
+  );
   clearInterval(ticker);
   bareStreams.close();
   bare.closeAllConnections();
@@ -263,7 +288,12 @@ export async function run(): Promise<BenchResult[]> {
         baseline: react,
         goal: '<= 250 KiB',
       }),
-      { name: 'status_page_total_gzip', value: pageTotalKb(outDir, 'status.html'), unit: 'KiB', goal: '<= 50 KiB' },
+      {
+        name: 'status_page_total_gzip',
+        value: pageTotalKb(outDir, 'status.html'),
+        unit: 'KiB',
+        goal: '<= 50 KiB',
+      },
     ];
     const stack = await startStack({ dashboardDir: outDir });
     try {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUsers } from '../src/console/console-users';
-import { ADMIN_TOKEN, browser, type ConsoleDatabase, consoleDatabase, PASSWORDS, startConsoleHarness, testUsers } from './console-support';
+import {
+  ADMIN_TOKEN,
+  browser,
+  type ConsoleDatabase,
+  consoleDatabase,
+  PASSWORDS,
+  startConsoleHarness,
+  testUsers,
+} from './console-support';
 
 let database: ConsoleDatabase;
 let users: ConsoleUsers;
@@ -21,8 +29,14 @@ describe('console sign-in', () => {
     try {
       const expected = {
         amina: { role: 'oncall', permissions: { acknowledge: true, resolve: true, publishStatement: false } },
-        wanjiku: { role: 'comms', permissions: { acknowledge: false, resolve: false, publishStatement: true } },
-        zawadi: { role: 'viewer', permissions: { acknowledge: false, resolve: false, publishStatement: false } },
+        wanjiku: {
+          role: 'comms',
+          permissions: { acknowledge: false, resolve: false, publishStatement: true },
+        },
+        zawadi: {
+          role: 'viewer',
+          permissions: { acknowledge: false, resolve: false, publishStatement: false },
+        },
         root: { role: 'admin', permissions: { acknowledge: true, resolve: true, publishStatement: true } },
       };
       for (const [username, want] of Object.entries(expected)) {
@@ -30,7 +44,10 @@ describe('console sign-in', () => {
         expect((await b.get('/v1/incidents')).status).toBe(401);
         const login = await b.login(username, PASSWORDS[username as keyof typeof PASSWORDS]);
         expect(login.status).toBe(200);
-        expect(await login.json()).toMatchObject({ user: { username, role: want.role }, permissions: want.permissions });
+        expect(await login.json()).toMatchObject({
+          user: { username, role: want.role },
+          permissions: want.permissions,
+        });
         expect((await b.get('/v1/incidents')).status).toBe(200);
         expect(await (await b.get('/auth/session')).json()).toMatchObject({ user: { username } });
       }
@@ -85,7 +102,10 @@ describe('console sign-in', () => {
       await oncall.login('amina', PASSWORDS.amina);
       const acked = await oncall.post(`/v1/incidents/${ref}/ack`);
       expect(acked.status).toBe(200);
-      expect(await acked.json()).toMatchObject({ changed: true, incident: { status: 'acknowledged', acknowledgedBy: 'amina' } });
+      expect(await acked.json()).toMatchObject({
+        changed: true,
+        incident: { status: 'acknowledged', acknowledgedBy: 'amina' },
+      });
     } finally {
       await h.close();
     }
@@ -98,12 +118,25 @@ describe('console sign-in', () => {
       const b = browser(h.app);
       await b.login('amina', PASSWORDS.amina);
       expect((await b.post(`/v1/incidents/${ref}/ack`, {}, {})).status).toBe(401);
-      expect((await b.post(`/v1/incidents/${ref}/ack`, {}, { 'x-csrf-token': 'forged-token-value-000000000000000000000' })).status).toBe(401);
+      expect(
+        (
+          await b.post(
+            `/v1/incidents/${ref}/ack`,
+            {},
+            { 'x-csrf-token': 'forged-token-value-000000000000000000000' },
+          )
+        ).status,
+      ).toBe(401);
       const stranger = browser(h.app);
-      const noToken = await stranger.request('POST', '/auth/login', { body: { username: 'amina', password: PASSWORDS.amina } });
+      const noToken = await stranger.request('POST', '/auth/login', {
+        body: { username: 'amina', password: PASSWORDS.amina },
+      });
       expect(noToken.status).toBe(403);
       // A bearer token still works without cookies or CSRF (automation).
-      const api = await h.app.request(`/v1/incidents/${ref}/ack`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const api = await h.app.request(`/v1/incidents/${ref}/ack`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
       expect(api.status).toBe(200);
     } finally {
       await h.close();
@@ -125,7 +158,9 @@ describe('console sign-in', () => {
       await c.login('wanjiku', PASSWORDS.wanjiku);
       const stolenCookie = c.cookies.get('sw_session');
       expect((await c.post('/auth/logout')).status).toBe(204);
-      const replay = await h.app.request('/v1/incidents', { headers: { cookie: `sw_session=${stolenCookie}` } });
+      const replay = await h.app.request('/v1/incidents', {
+        headers: { cookie: `sw_session=${stolenCookie}` },
+      });
       expect(replay.status).toBe(401);
     } finally {
       await h.close();
@@ -133,7 +168,9 @@ describe('console sign-in', () => {
   });
 
   it('rate-limits sign-in per user (failures) and per address (attempts)', async () => {
-    const h = await harness({ env: { CONSOLE_LOGIN_MAX_FAILURES_PER_USER: '3', CONSOLE_LOGIN_MAX_PER_IP: '5' } });
+    const h = await harness({
+      env: { CONSOLE_LOGIN_MAX_FAILURES_PER_USER: '3', CONSOLE_LOGIN_MAX_PER_IP: '5' },
+    });
     try {
       for (let i = 0; i < 3; i++) {
         expect((await browser(h.app, `10.1.0.${i}`).login('amina', 'guess')).status).toBe(401);

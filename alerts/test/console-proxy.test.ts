@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUsers } from '../src/console/console-users';
 import { createSseParser, type SseEvent } from '../src/console/sse-parser';
-import { browser, type ConsoleDatabase, consoleDatabase, PASSWORDS, startConsoleHarness, testUsers } from './console-support';
+import {
+  browser,
+  type ConsoleDatabase,
+  consoleDatabase,
+  PASSWORDS,
+  startConsoleHarness,
+  testUsers,
+} from './console-support';
 
 const FEED_TOKEN = 'collector-feed-token-0123';
 
@@ -25,7 +32,9 @@ async function standInCollector() {
       return;
     }
     res.writeHead(feedStatus, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ items: [{ id: 1, text: 'stima imepotea' }], nextCursor: null, query: url.search }));
+    res.end(
+      JSON.stringify({ items: [{ id: 1, text: 'stima imepotea' }], nextCursor: null, query: url.search }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -96,11 +105,17 @@ describe('console proxy to the collector', () => {
       const [a, b] = await Promise.all([viewer.get('/v1/live'), admin.get('/v1/live')]);
       expect(a.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const reading = Promise.all([readEvents(a, 2), readEvents(b, 2)]);
-      await until(() => h.console.hub.listeners === 2 && collector.connections === before + 1, 'both listeners');
+      await until(
+        () => h.console.hub.listeners === 2 && collector.connections === before + 1,
+        'both listeners',
+      );
       collector.emit({ tokensLastMinute: 41 });
       collector.emit({ tokensLastMinute: 42 });
       const [eventsA, eventsB] = await reading;
-      expect(eventsA.map((e) => JSON.parse(e.data))).toEqual([{ tokensLastMinute: 41 }, { tokensLastMinute: 42 }]);
+      expect(eventsA.map((e) => JSON.parse(e.data))).toEqual([
+        { tokensLastMinute: 41 },
+        { tokensLastMinute: 42 },
+      ]);
       expect(eventsB.map((e) => e.data)).toEqual(eventsA.map((e) => e.data));
       expect(collector.connections).toBe(before + 1);
       const snapshot = await viewer.get('/v1/live/snapshot');
@@ -140,7 +155,11 @@ describe('console proxy to the collector', () => {
   });
 
   it('answers 503 when the collector does not answer', async () => {
-    const h = await startConsoleHarness({ db: database.db, users, env: { COLLECTOR_URL: 'http://127.0.0.1:9' } });
+    const h = await startConsoleHarness({
+      db: database.db,
+      users,
+      env: { COLLECTOR_URL: 'http://127.0.0.1:9' },
+    });
     try {
       const b = browser(h.app);
       await b.login('zawadi', PASSWORDS.zawadi);

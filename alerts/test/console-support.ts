@@ -1,6 +1,11 @@
 import { createLogger } from '@stimawatch/core';
 import { openPostgresClient, type SqlClient } from '@stimawatch/core/db';
-import { createPrivatePostgres, type PrivatePostgres, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import {
+  createPrivatePostgres,
+  type PrivatePostgres,
+  privateRedisPrefix,
+  TEST_REDIS_URL,
+} from '@stimawatch/core/testing';
 import type { Hono } from 'hono';
 import { Redis } from 'ioredis';
 import { parseApiTokens } from '../src/api-tokens';
@@ -80,7 +85,11 @@ export async function startConsoleHarness(options: {
   const logger = createLogger('console-test', 'silent');
   const apiTokens = parseApiTokens(`ops:admin:${ADMIN_TOKEN}`);
   const redisPrefix = privateRedisPrefix('console');
-  const env: Record<string, string> = { CONSOLE_TRUST_PROXY: 'true', COLLECTOR_URL: 'http://127.0.0.1:9', ...options.env };
+  const env: Record<string, string> = {
+    CONSOLE_TRUST_PROXY: 'true',
+    COLLECTOR_URL: 'http://127.0.0.1:9',
+    ...options.env,
+  };
   const alertsApp = createAlertsApp({
     engine: engine.engine,
     db: options.db,
@@ -122,10 +131,15 @@ export async function startConsoleHarness(options: {
       const response = await app.request('/v1/alertmanager', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${HOOK_TOKEN}` },
-        body: JSON.stringify(webhookPayload([{ fingerprint: `c${process.pid}-${groups}` }], { groupKey, labels })),
+        body: JSON.stringify(
+          webhookPayload([{ fingerprint: `c${process.pid}-${groups}` }], { groupKey, labels }),
+        ),
       });
       if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-      const { rows } = await options.db.query<{ ref: string }>('SELECT ref FROM incidents WHERE group_key = $1', [groupKey]);
+      const { rows } = await options.db.query<{ ref: string }>(
+        'SELECT ref FROM incidents WHERE group_key = $1',
+        [groupKey],
+      );
       return Number(rows[0]?.ref);
     },
     async close() {
@@ -142,7 +156,11 @@ export async function startConsoleHarness(options: {
 export function browser(app: Hono<AlertsHttpEnv>, ip = '10.0.0.1') {
   const cookies = new Map<string, string>();
   let csrf = '';
-  async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+  async function request(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const response = await app.request(path, {
       method,
       headers: {

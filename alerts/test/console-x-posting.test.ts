@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConsoleConfig } from '../src/console/console-config';
 import type { ConsoleUsers } from '../src/console/console-users';
 import { createXPoster } from '../src/console/x-poster';
-import { browser, type ConsoleDatabase, consoleDatabase, PASSWORDS, startConsoleHarness, testUsers } from './console-support';
+import {
+  browser,
+  type ConsoleDatabase,
+  consoleDatabase,
+  PASSWORDS,
+  startConsoleHarness,
+  testUsers,
+} from './console-support';
 
 const ACCESS_TOKEN = 'utility-access-token-123';
 
@@ -44,16 +51,27 @@ describe('publishing a statement from the console', () => {
       await comms.login('wanjiku', PASSWORDS.wanjiku);
       expect(await (await comms.get('/auth/session')).json()).toMatchObject({ settings: { xPosting: true } });
       const text = `We are aware that M-Pesa token purchases are failing (#${ref}). Next update by 20:00.`;
-      const published = await comms.post('/v1/statements?x=1', { text, lang: 'en', state: 'investigating', source: 'console', incidentId: String(ref) });
+      const published = await comms.post('/v1/statements?x=1', {
+        text,
+        lang: 'en',
+        state: 'investigating',
+        source: 'console',
+        incidentId: String(ref),
+      });
       expect(published.status).toBe(201);
-      const body = (await published.json()) as { silencedIncidents: number[]; x: { status: string; id: string } };
+      const body = (await published.json()) as {
+        silencedIncidents: number[];
+        x: { status: string; id: string };
+      };
       expect(body.silencedIncidents).toEqual([ref]);
       expect(body.x.status).toBe('posted');
       const post = fakeX.publishedPosts.find((p) => p.id === body.x.id);
       expect(post?.text).toBe(text);
       const status = (await (await h.app.request('/v1/status')).json()) as { statements: { text: string }[] };
       expect(status.statements[0]?.text).toBe(text);
-      const detail = (await (await comms.get(`/v1/incidents/${ref}`)).json()) as { incident: { firstStatementAt: string | null } };
+      const detail = (await (await comms.get(`/v1/incidents/${ref}`)).json()) as {
+        incident: { firstStatementAt: string | null };
+      };
       expect(detail.incident.firstStatementAt).not.toBeNull();
     } finally {
       await h.close();
@@ -66,11 +84,18 @@ describe('publishing a statement from the console', () => {
       const comms = browser(h.app);
       await comms.login('wanjiku', PASSWORDS.wanjiku);
       fakeX.setFault('server_error', { times: 1, pathPrefix: '/2/tweets' });
-      const failed = await comms.post('/v1/statements?x=1', { text: 'Tunachunguza tatizo la tokeni.', lang: 'sw' });
+      const failed = await comms.post('/v1/statements?x=1', {
+        text: 'Tunachunguza tatizo la tokeni.',
+        lang: 'sw',
+      });
       expect(failed.status).toBe(201);
-      expect(await failed.json()).toMatchObject({ x: { status: 'failed', reason: expect.stringMatching(/^X answered 5\d\d/) } });
+      expect(await failed.json()).toMatchObject({
+        x: { status: 'failed', reason: expect.stringMatching(/^X answered 5\d\d/) },
+      });
       const long = await comms.post('/v1/statements?x=1', { text: 'x'.repeat(281), lang: 'en' });
-      expect(await long.json()).toMatchObject({ x: { status: 'skipped', reason: 'longer than 280 characters' } });
+      expect(await long.json()).toMatchObject({
+        x: { status: 'skipped', reason: 'longer than 280 characters' },
+      });
       const before = fakeX.publishedPosts.length;
       const plain = await comms.post('/v1/statements', { text: 'Only on the status page.', lang: 'en' });
       expect(plain.status).toBe(201);
@@ -90,7 +115,9 @@ describe('publishing a statement from the console', () => {
       const admin = browser(h.app);
       await admin.login('root', PASSWORDS.root);
       const unconfigured = await admin.post('/v1/statements?x=1', { text: 'Hello', lang: 'en' });
-      expect(await unconfigured.json()).toMatchObject({ x: { status: 'skipped', reason: 'X posting is not configured' } });
+      expect(await unconfigured.json()).toMatchObject({
+        x: { status: 'skipped', reason: 'X posting is not configured' },
+      });
     } finally {
       await h.close();
     }

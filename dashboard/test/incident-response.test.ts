@@ -25,8 +25,16 @@ afterAll(async () => {
 
 describe('incident response in the console (Chromium against a real stack)', () => {
   it('acknowledging in the UI stops escalation, while an unacknowledged incident escalates', async () => {
-    const acked = await fireAlert(stack, { alertname: 'TokenIssuanceStalled', service: 'vending', summary: 'No tokens issued for 10 minutes' });
-    const control = await fireAlert(stack, { alertname: 'SyntheticVendFailing', service: 'platform', summary: 'Synthetic vend probe failing' });
+    const acked = await fireAlert(stack, {
+      alertname: 'TokenIssuanceStalled',
+      service: 'vending',
+      summary: 'No tokens issued for 10 minutes',
+    });
+    const control = await fireAlert(stack, {
+      alertname: 'SyntheticVendFailing',
+      service: 'platform',
+      summary: 'Synthetic vend probe failing',
+    });
     const { page, context, errors } = await openPage(browser);
     await signIn(page, stack.alertsUrl, 'oncall', stack.passwords.oncall, `#/incidents/${acked}`);
     await page.getByRole('button', { name: 'Acknowledge' }).click();
@@ -57,7 +65,11 @@ describe('incident response in the console (Chromium against a real stack)', () 
   });
 
   it('publishing a statement stops the silence timer and puts it, as text, on the public status page', async () => {
-    const ref = await fireAlert(stack, { alertname: 'PaymentErrorSpike', service: 'payments', summary: 'M-Pesa payments refused' });
+    const ref = await fireAlert(stack, {
+      alertname: 'PaymentErrorSpike',
+      service: 'payments',
+      summary: 'M-Pesa payments refused',
+    });
     const { page, context, errors } = await openPage(browser);
     await signIn(page, stack.alertsUrl, 'comms', stack.passwords.comms, `#/comms/${ref}`);
     const selected = page.locator('.silence-list li.selected');
@@ -85,7 +97,9 @@ describe('incident response in the console (Chromium against a real stack)', () 
     const statement = visitor.page.locator('.statement-text', { hasText: 'window.pwned' });
     await statement.waitFor();
     expect(await statement.textContent()).toBe(text);
-    expect(await visitor.page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(
+      await visitor.page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned),
+    ).toBeUndefined();
     expect(await visitor.page.locator('#statements script').count()).toBe(0);
     const purchase = visitor.page.locator('.component', { hasText: 'Token purchase via M-Pesa' });
     expect(await purchase.locator('.component-state').textContent()).toBe('Major outage');

@@ -47,7 +47,10 @@ describe('live tiles and the social view (Chromium against a real stack)', () =>
     await screenshot(page, 'overview');
     const phone = await openPage(browser, { phone: true });
     await signIn(phone.page, stack.alertsUrl, 'admin', stack.passwords.admin);
-    await phone.page.getByRole('region', { name: 'System failure ratio (5 min)' }).getByText('25.0 %').waitFor();
+    await phone.page
+      .getByRole('region', { name: 'System failure ratio (5 min)' })
+      .getByText('25.0 %')
+      .waitFor();
     await screenshot(phone.page, 'overview-phone');
     expect([...errors, ...phone.errors]).toEqual([]);
     await phone.context.close();
@@ -56,9 +59,17 @@ describe('live tiles and the social view (Chromium against a real stack)', () =>
 
   it('shows classified mentions, renders post text with <script> as text, and maps complaints by county', async () => {
     const now = Date.now();
-    const hostile = 'Stima imepotea Nairobi tangu asubuhi <script>window.pwned = true</script> @KenyaPower_Care';
+    const hostile =
+      'Stima imepotea Nairobi tangu asubuhi <script>window.pwned = true</script> @KenyaPower_Care';
     const mentions = [
-      { id: 'e2e-1', source: 'facebook', text: hostile, author: 'mteja_1', createdAt: now - 60_000, reach: 50 },
+      {
+        id: 'e2e-1',
+        source: 'facebook',
+        text: hostile,
+        author: 'mteja_1',
+        createdAt: now - 60_000,
+        reach: 50,
+      },
       {
         id: 'e2e-2',
         source: 'facebook',

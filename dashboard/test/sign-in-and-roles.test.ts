@@ -42,7 +42,11 @@ describe('console sign-in (Chromium against a real stack)', () => {
   });
 
   it('shows a viewer no acknowledge button, and the API refuses the viewer with 403', async () => {
-    const ref = await fireAlert(stack, { alertname: 'PaidButNoToken', service: 'vending', summary: 'Payments without tokens (viewer test)' });
+    const ref = await fireAlert(stack, {
+      alertname: 'PaidButNoToken',
+      service: 'vending',
+      summary: 'Payments without tokens (viewer test)',
+    });
     const { page, context, errors } = await openPage(browser);
     await signIn(page, stack.alertsUrl, 'viewer', stack.passwords.viewer, `#/incidents/${ref}`);
     await page.getByRole('heading', { name: `#${ref} Payments without tokens (viewer test)` }).waitFor();

@@ -44,6 +44,8 @@ export async function startAlerts(options: {
     REDIS_KEY_PREFIX: prefix,
     API_TOKENS: `amina:oncall:${TOKENS.oncall},wanjiku:comms:${TOKENS.comms}`,
     LOG_LEVEL: 'silent',
+    // Tests of one file share a database and a team; each test's incident must stay its own.
+    INCIDENT_CORRELATION_MINUTES: '0',
     ...options.env,
   });
   const delivery = options.delivery ?? recordingDelivery();

@@ -17,7 +17,11 @@ export function App() {
   return (
     <>
       {/* A button, not an in-page link: the URL hash holds the route. */}
-      <button type="button" className="skip-link no-print" onClick={() => document.getElementById('main')?.focus()}>
+      <button
+        type="button"
+        className="skip-link no-print"
+        onClick={() => document.getElementById('main')?.focus()}
+      >
         Skip to content
       </button>
       <NavBar route={route} />

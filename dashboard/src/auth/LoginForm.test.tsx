@@ -20,18 +20,29 @@ function fakeFetch(routes: Record<string, (init: RequestInit | undefined) => Rep
     seen.push({ path: `${init?.method ?? 'GET'} ${path}`, csrf: headers.get('x-csrf-token') });
     const route = routes[`${init?.method ?? 'GET'} ${path}`];
     const reply = route?.(init) ?? { status: 404, body: { error: 'NOT_FOUND', message: 'no route' } };
-    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
   return { impl, seen };
 }
 
-const anonymous = { user: null, csrfToken: 'anon-csrf', permissions: {}, settings: { commsSilenceMinutes: 15, xPosting: false } };
+const anonymous = {
+  user: null,
+  csrfToken: 'anon-csrf',
+  permissions: {},
+  settings: { commsSilenceMinutes: 15, xPosting: false },
+};
 
 describe('LoginForm', () => {
   it('shows the generic refusal for a wrong password and sends the CSRF token', async () => {
     const server = fakeFetch({
       'GET /auth/session': () => ({ status: 200, body: anonymous }),
-      'POST /auth/login': () => ({ status: 401, body: { error: 'UNAUTHORIZED', message: 'Invalid username or password.' } }),
+      'POST /auth/login': () => ({
+        status: 401,
+        body: { error: 'UNAUTHORIZED', message: 'Invalid username or password.' },
+      }),
     });
     render(
       <SessionProvider fetchImpl={server.impl}>

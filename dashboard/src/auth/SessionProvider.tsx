@@ -6,7 +6,9 @@ import { SessionContext, type SessionState, type SignedIn } from './session-cont
 const EXPIRED = 'Your session has ended. Sign in again.';
 
 function toSignedIn(info: SessionInfo): SignedIn | null {
-  return info.user === null ? null : { user: info.user, permissions: info.permissions, settings: info.settings };
+  return info.user === null
+    ? null
+    : { user: info.user, permissions: info.permissions, settings: info.settings };
 }
 
 /** Loads the session, offers login and logout, and drops back to the login form on any 401. */

@@ -21,11 +21,28 @@ const data: StatusPageData = {
   overall: 'major_outage',
   components: [
     { id: 'token_purchase', name: 'Token purchase via M-Pesa', state: 'operational', since: null },
-    { id: 'token_delivery', name: 'Token delivery', state: 'major_outage', since: '2026-05-04T16:00:00.000Z' },
+    {
+      id: 'token_delivery',
+      name: 'Token delivery',
+      state: 'major_outage',
+      since: '2026-05-04T16:00:00.000Z',
+    },
   ],
   statements: [
-    { id: 's2', text: 'Tunachunguza <b>tatizo</b>', lang: 'sw', state: 'investigating', publishedAt: '2026-05-04T16:12:00.000Z' },
-    { id: 's1', text: '<script>alert(1)</script>We are investigating', lang: 'en', state: 'investigating', publishedAt: '2026-05-04T16:10:00.000Z' },
+    {
+      id: 's2',
+      text: 'Tunachunguza <b>tatizo</b>',
+      lang: 'sw',
+      state: 'investigating',
+      publishedAt: '2026-05-04T16:12:00.000Z',
+    },
+    {
+      id: 's1',
+      text: '<script>alert(1)</script>We are investigating',
+      lang: 'en',
+      state: 'investigating',
+      publishedAt: '2026-05-04T16:10:00.000Z',
+    },
   ],
 };
 

@@ -78,7 +78,10 @@ export function renderStatus(doc: Document, els: StatusElements, data: StatusPag
           const head = element(doc, 'p', 'statement-head');
           const time = element(doc, 'time', 'statement-time', formatEat(statement.publishedAt));
           time.setAttribute('datetime', statement.publishedAt);
-          head.append(element(doc, 'strong', 'statement-state', STATEMENT_STATE[statement.state] ?? statement.state), time);
+          head.append(
+            element(doc, 'strong', 'statement-state', STATEMENT_STATE[statement.state] ?? statement.state),
+            time,
+          );
           const text = element(doc, 'p', 'statement-text', statement.text);
           text.lang = statement.lang;
           item.append(head, text);

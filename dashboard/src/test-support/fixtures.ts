@@ -34,11 +34,23 @@ export function snapshotFixture(overrides: Partial<LiveSnapshot> = {}): LiveSnap
     counted5m: 200,
     paymentsWithoutToken: 3,
     topErrorCodes15m: [
-      { code: 'HSM_UNAVAILABLE', class: 'system', count: 20, rawExamples: ['HSM_UNAVAILABLE', 'HSMUnavailableEx'] },
+      {
+        code: 'HSM_UNAVAILABLE',
+        class: 'system',
+        count: 20,
+        rawExamples: ['HSM_UNAVAILABLE', 'HSMUnavailableEx'],
+      },
     ],
-    probes: [{ name: 'sandbox-vend', up: false, lastCheckedAt: '2026-05-04T16:09:30.000Z', durationSeconds: 1.5 }],
+    probes: [
+      { name: 'sandbox-vend', up: false, lastCheckedAt: '2026-05-04T16:09:30.000Z', durationSeconds: 1.5 },
+    ],
     redisUp: true,
-    series: { startMs: Date.parse('2026-05-04T13:11:00Z'), stepSeconds: 60, tokens: [100, 90, 42, 7], failures: [0, 1, 20, 4] },
+    series: {
+      startMs: Date.parse('2026-05-04T13:11:00Z'),
+      stepSeconds: 60,
+      tokens: [100, 90, 42, 7],
+      failures: [0, 1, 20, 4],
+    },
     ...overrides,
   };
 }

@@ -38,15 +38,20 @@ export async function fireAlert(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.hookToken}` },
     body: JSON.stringify(body),
   });
-  if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
-  const list = (await adminGet(stack, '/v1/incidents?limit=20')) as { incidents: { ref: number; title: string }[] };
+  if (response.status !== 200)
+    throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+  const list = (await adminGet(stack, '/v1/incidents?limit=20')) as {
+    incidents: { ref: number; title: string }[];
+  };
   const incident = list.incidents.find((i) => i.title === alert.summary);
   if (incident === undefined) throw new Error(`no incident titled ${alert.summary}`);
   return incident.ref;
 }
 
 export async function adminGet(stack: Stack, path: string): Promise<unknown> {
-  const response = await fetch(`${stack.alertsUrl}${path}`, { headers: { authorization: `Bearer ${stack.adminToken}` } });
+  const response = await fetch(`${stack.alertsUrl}${path}`, {
+    headers: { authorization: `Bearer ${stack.adminToken}` },
+  });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return response.json();
 }
@@ -65,7 +70,11 @@ export function postFromPage(page: Page, path: string): Promise<{ status: number
 }
 
 /** Polls `check` until it returns a value, for at most `ms`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  ms = 15_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

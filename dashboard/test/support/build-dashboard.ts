@@ -16,7 +16,12 @@ export function buildDashboardIfMissing(): Promise<void> {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ configFile: join(DASHBOARD, 'vite.config.ts'), root: DASHBOARD, mode: 'production', logLevel: 'warn' });
+      await build({
+        configFile: join(DASHBOARD, 'vite.config.ts'),
+        root: DASHBOARD,
+        mode: 'production',
+        logLevel: 'warn',
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }

@@ -50,7 +50,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Fills and submits the login form (the answer is left to the caller). */
-export async function submitSignIn(page: Page, baseUrl: string, username: string, password: string, hash = ''): Promise<void> {
+export async function submitSignIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  hash = '',
+): Promise<void> {
   await page.goto(`${baseUrl}/${hash}`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
@@ -58,10 +64,17 @@ export async function submitSignIn(page: Page, baseUrl: string, username: string
 }
 
 /** Signs in through the login form and waits for the console; a refusal fails at once with its message. */
-export async function signIn(page: Page, baseUrl: string, username: string, password: string, hash = ''): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  hash = '',
+): Promise<void> {
   await submitSignIn(page, baseUrl, username, password, hash);
   const nav = page.getByRole('navigation', { name: 'Console sections' });
   const refusal = page.locator('.login-form [role="alert"]');
   await nav.or(refusal).waitFor();
-  if (await refusal.isVisible()) throw new Error(`sign-in as ${username} refused: ${await refusal.textContent()}`);
+  if (await refusal.isVisible())
+    throw new Error(`sign-in as ${username} refused: ${await refusal.textContent()}`);
 }

@@ -79,10 +79,17 @@ function startService(
   env: Record<string, string>,
   ready: (log: Record<string, unknown>) => string | undefined,
 ): Promise<Started & { value: string }> {
-  const child = spawn(TSX, [entry], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [entry], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 30 s:\n${output.join('\n')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in 30 s:\n${output.join('\n')}`)),
+      30_000,
+    );
     const onLine = (line: string) => {
       output.push(line);
       if (output.length > 200) output.shift();
@@ -129,8 +136,15 @@ export async function startStack(
   const oncallFile = join(dataDir, 'oncall.yml');
   writeFileSync(oncallFile, onCallYaml(options.escalationDelayMinutes ?? 5));
   const users = await ensureLocalConsoleUsers(dataDir);
-  const passwords = Object.fromEntries(users.credentials.map((c) => [c.username, c.password])) as Stack['passwords'];
-  const shared = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  const passwords = Object.fromEntries(
+    users.credentials.map((c) => [c.username, c.password]),
+  ) as Stack['passwords'];
+  const shared = {
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  };
   const started: Started[] = [];
   const collectorPort = await freePort();
   const collectorUrl = `http://127.0.0.1:${collectorPort}`;
@@ -163,10 +177,17 @@ export async function startStack(
         // Each test alert opens its own incident (no joining the team's incident of the last hour).
         INCIDENT_CORRELATION_MINUTES: '0',
       },
-      (log) => (log.msg === 'alerts service listening' && typeof log.port === 'number' ? `http://127.0.0.1:${log.port}` : undefined),
+      (log) =>
+        log.msg === 'alerts service listening' && typeof log.port === 'number'
+          ? `http://127.0.0.1:${log.port}`
+          : undefined,
     ),
   ];
-  for (const launch of launches) void launch.then((s) => started.push(s), () => undefined);
+  for (const launch of launches)
+    void launch.then(
+      (s) => started.push(s),
+      () => undefined,
+    );
   try {
     const [, alerts] = await Promise.all(launches);
     if (alerts === undefined) throw new Error('alerts service did not start');

@@ -11,7 +11,10 @@ export function CommsView({ selected }: { selected: number | undefined }) {
   const { api, settings } = useSignedIn();
   const now = useNow(1000);
   const incidents = usePolling(
-    () => api.get<{ incidents: Incident[] }>('/v1/incidents?status=open,acknowledged&limit=50').then((r) => r.incidents),
+    () =>
+      api
+        .get<{ incidents: Incident[] }>('/v1/incidents?status=open,acknowledged&limit=50')
+        .then((r) => r.incidents),
     5000,
   );
   const statements = usePolling(
@@ -20,7 +23,9 @@ export function CommsView({ selected }: { selected: number | undefined }) {
   );
   const customerFacing = (incidents.data ?? []).filter((incident) => incident.customerFacing);
   const incident =
-    selected === undefined ? undefined : (incidents.data ?? []).find((candidate) => candidate.ref === selected);
+    selected === undefined
+      ? undefined
+      : (incidents.data ?? []).find((candidate) => candidate.ref === selected);
   return (
     <div className="view comms-view">
       <h1 className="view-title">Communications</h1>

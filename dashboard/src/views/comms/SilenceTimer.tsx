@@ -3,7 +3,15 @@ import { formatDuration } from '../../common/format';
 import { episodeStart } from '../incidents/incident-metrics';
 
 /** How long a customer-facing incident has gone without a public statement, against the limit. */
-export function SilenceTimer({ incident, now, limitMinutes }: { incident: Incident; now: number; limitMinutes: number }) {
+export function SilenceTimer({
+  incident,
+  now,
+  limitMinutes,
+}: {
+  incident: Incident;
+  now: number;
+  limitMinutes: number;
+}) {
   const start = new Date(episodeStart(incident)).getTime();
   if (incident.firstStatementAt !== null) {
     const after = new Date(incident.firstStatementAt).getTime() - start;

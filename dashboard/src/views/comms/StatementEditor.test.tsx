@@ -12,7 +12,9 @@ afterEach(() => {
 
 describe('StatementEditor', () => {
   it('prefills English and Kiswahili drafts from the incident', () => {
-    renderSignedIn(<StatementEditor incident={incidentFixture({ service: 'payments' })} onPublished={() => undefined} />);
+    renderSignedIn(
+      <StatementEditor incident={incidentFixture({ service: 'payments' })} onPublished={() => undefined} />,
+    );
     const en = screen.getByLabelText('English draft') as HTMLTextAreaElement;
     const sw = screen.getByLabelText('Kiswahili draft') as HTMLTextAreaElement;
     expect(en.value).toContain('unable to buy tokens through M-Pesa since 19:00');
@@ -38,23 +40,35 @@ describe('StatementEditor', () => {
       {
         method: 'POST',
         path: '/v1/statements?x=1',
-        body: { text: 'We found it.', lang: 'en', state: 'identified', source: 'console', incidentId: 'inc-9' },
+        body: {
+          text: 'We found it.',
+          lang: 'en',
+          state: 'identified',
+          source: 'console',
+          incidentId: 'inc-9',
+        },
       },
     ]);
     expect(screen.getByText('English statement published; posted to X.')).toBeTruthy();
   });
 
   it('lets an on-call engineer draft but not publish', () => {
-    renderSignedIn(<StatementEditor incident={undefined} onPublished={() => undefined} />, { role: 'oncall' });
+    renderSignedIn(<StatementEditor incident={undefined} onPublished={() => undefined} />, {
+      role: 'oncall',
+    });
     expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
     expect(screen.getByText('Your role can draft but not publish statements.')).toBeTruthy();
   });
 
   it('keeps edited templates in the browser and uses them for the drafts', () => {
     renderSignedIn(<StatementEditor incident={incidentFixture()} onPublished={() => undefined} />);
-    fireEvent.change(screen.getByLabelText('English template'), { target: { value: 'Custom: {service} down since {since}.' } });
+    fireEvent.change(screen.getByLabelText('English template'), {
+      target: { value: 'Custom: {service} down since {since}.' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save templates' }));
-    expect((screen.getByLabelText('English draft') as HTMLTextAreaElement).value).toBe('Custom: token delivery down since 19:00.');
+    expect((screen.getByLabelText('English draft') as HTMLTextAreaElement).value).toBe(
+      'Custom: token delivery down since 19:00.',
+    );
     expect(window.localStorage.getItem('stimawatch.statement-templates.v1')).toContain('Custom: {service}');
   });
 });

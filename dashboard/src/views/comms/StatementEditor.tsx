@@ -15,7 +15,13 @@ const storage = typeof window === 'undefined' ? undefined : window.localStorage;
  * Drafts prefilled from the incident in English and Kiswahili; publishing records one statement per chosen
  * language (the status page shows them, the silence timer stops) and, when configured, posts each to X.
  */
-export function StatementEditor({ incident, onPublished }: { incident: Incident | undefined; onPublished(): void }) {
+export function StatementEditor({
+  incident,
+  onPublished,
+}: {
+  incident: Incident | undefined;
+  onPublished(): void;
+}) {
   const { api, permissions, settings } = useSignedIn();
   const [templates, setTemplates] = useState(() => loadTemplates(storage));
   const [state, setState] = useState<StatusPageState>('investigating');
@@ -53,7 +59,12 @@ export function StatementEditor({ incident, onPublished }: { incident: Incident 
           source: 'console',
           ...(incident !== undefined && { incidentId: incident.id }),
         });
-        const x = result.x === undefined ? '' : result.x.status === 'posted' ? '; posted to X' : `; X: ${result.x.reason}`;
+        const x =
+          result.x === undefined
+            ? ''
+            : result.x.status === 'posted'
+              ? '; posted to X'
+              : `; X: ${result.x.reason}`;
         lines.push(`${label} statement published${x}.`);
       }
       setOutcome(lines);
@@ -69,10 +80,15 @@ export function StatementEditor({ incident, onPublished }: { incident: Incident 
   return (
     <section className="panel statement-editor" aria-labelledby="editor-title">
       <h2 id="editor-title">
-        Statement {incident === undefined ? 'for every open customer-facing incident' : `for #${incident.ref}`}
+        Statement{' '}
+        {incident === undefined ? 'for every open customer-facing incident' : `for #${incident.ref}`}
       </h2>
       <label htmlFor="statement-state">Status page state</label>
-      <select id="statement-state" value={state} onChange={(e) => setState(e.target.value as StatusPageState)}>
+      <select
+        id="statement-state"
+        value={state}
+        onChange={(e) => setState(e.target.value as StatusPageState)}
+      >
         {STATES.map((s) => (
           <option key={s} value={s}>
             {s}
@@ -104,11 +120,17 @@ export function StatementEditor({ incident, onPublished }: { incident: Incident 
       ))}
       {settings.xPosting && (
         <label className="inline">
-          <input type="checkbox" checked={postToX} onChange={(e) => setPostToX(e.target.checked)} /> Also post to X
+          <input type="checkbox" checked={postToX} onChange={(e) => setPostToX(e.target.checked)} /> Also post
+          to X
         </label>
       )}
       {permissions.publishStatement ? (
-        <button type="button" className="primary" disabled={busy || (!include.en && !include.sw)} onClick={publish}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || (!include.en && !include.sw)}
+          onClick={publish}
+        >
           {busy ? 'Publishing…' : 'Publish'}
         </button>
       ) : (

@@ -16,9 +16,9 @@ describe('statement templates', () => {
   });
 
   it('names the affected service and times in Nairobi', () => {
-    expect(fillTemplate('{service} {since} {next} {now}', 'sw', incidentFixture({ service: 'payments' }), now)).toBe(
-      'ununuzi wa tokeni kupitia M-Pesa 19:00 19:50 19:20',
-    );
+    expect(
+      fillTemplate('{service} {since} {next} {now}', 'sw', incidentFixture({ service: 'payments' }), now),
+    ).toBe('ununuzi wa tokeni kupitia M-Pesa 19:00 19:50 19:20');
     expect(fillTemplate('{problem} {unknown}', 'en', undefined, now)).toBe('buy or receive tokens {unknown}');
   });
 

@@ -43,7 +43,12 @@ const CLOCK = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** Fills a template from the incident (or from nothing: every open incident). Unknown placeholders stay. */
-export function fillTemplate(template: string, lang: Lang, incident: Incident | undefined, now: Date): string {
+export function fillTemplate(
+  template: string,
+  lang: Lang,
+  incident: Incident | undefined,
+  now: Date,
+): string {
   const service = incident?.service ?? '';
   const since = incident ? new Date(incident.reopenedAt ?? incident.openedAt) : now;
   const values: Record<string, string> = {
@@ -78,7 +83,10 @@ export function loadTemplates(storage: Pick<Storage, 'getItem'> | undefined): ty
   }
 }
 
-export function saveTemplates(storage: Pick<Storage, 'setItem'> | undefined, templates: typeof DEFAULT_TEMPLATES): void {
+export function saveTemplates(
+  storage: Pick<Storage, 'setItem'> | undefined,
+  templates: typeof DEFAULT_TEMPLATES,
+): void {
   storage?.setItem(STORAGE_KEY, JSON.stringify(templates));
 }
 

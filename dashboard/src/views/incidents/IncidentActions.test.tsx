@@ -9,7 +9,9 @@ afterEach(cleanup);
 
 describe('IncidentActions', () => {
   it('shows no acknowledge or resolve button to a viewer', () => {
-    renderSignedIn(<IncidentActions incident={incidentFixture()} onChanged={() => undefined} />, { role: 'viewer' });
+    renderSignedIn(<IncidentActions incident={incidentFixture()} onChanged={() => undefined} />, {
+      role: 'viewer',
+    });
     expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
   });
@@ -26,12 +28,15 @@ describe('IncidentActions', () => {
   });
 
   it('offers only resolve once the incident is acknowledged, and shows a refusal as an alert', async () => {
-    renderSignedIn(<IncidentActions incident={incidentFixture({ status: 'acknowledged' })} onChanged={() => undefined} />, {
-      role: 'oncall',
-      respond: () => {
-        throw new Error('incident #7 changed meanwhile; retry');
+    renderSignedIn(
+      <IncidentActions incident={incidentFixture({ status: 'acknowledged' })} onChanged={() => undefined} />,
+      {
+        role: 'oncall',
+        respond: () => {
+          throw new Error('incident #7 changed meanwhile; retry');
+        },
       },
-    });
+    );
     expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     expect((await screen.findByRole('alert')).textContent).toBe('incident #7 changed meanwhile; retry');

@@ -49,8 +49,12 @@ export function IncidentList({
         <ul className="incident-rows">
           {incidents.map((incident) => (
             <li key={incident.id} className={incident.ref === selected ? 'selected' : ''}>
-              <a href={`#/incidents/${incident.ref}`} aria-current={incident.ref === selected ? 'page' : undefined}>
-                <span className="incident-ref">#{incident.ref}</span> <span className="incident-title">{incident.title}</span>
+              <a
+                href={`#/incidents/${incident.ref}`}
+                aria-current={incident.ref === selected ? 'page' : undefined}
+              >
+                <span className="incident-ref">#{incident.ref}</span>{' '}
+                <span className="incident-title">{incident.title}</span>
               </a>
               <StatusBadge status={incident.status as IncidentStatus} severity={incident.severity} />
               <span className="incident-meta">

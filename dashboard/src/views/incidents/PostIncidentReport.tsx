@@ -13,7 +13,10 @@ export function PostIncidentReport({ ref_ }: { ref_: number }) {
   if (detail.data === undefined) return <p role="status">{detail.error ?? 'Loading…'}</p>;
   const { incident, timeline, notifications, statements, alerts } = detail.data;
   const times = incidentTimes(incident);
-  const firstAlert = alerts.reduce<string | null>((min, a) => (min === null || a.startsAt < min ? a.startsAt : min), null);
+  const firstAlert = alerts.reduce<string | null>(
+    (min, a) => (min === null || a.startsAt < min ? a.startsAt : min),
+    null,
+  );
   return (
     <article className="report" aria-labelledby="report-title">
       <p className="no-print">
@@ -60,7 +63,8 @@ export function PostIncidentReport({ ref_ }: { ref_: number }) {
       </table>
       <p>
         Opened {formatDateTime(incident.openedAt)}; acknowledged {formatDateTime(incident.acknowledgedAt)}
-        {incident.acknowledgedBy !== null && ` by ${incident.acknowledgedBy}`}; resolved {formatDateTime(incident.resolvedAt)}
+        {incident.acknowledgedBy !== null && ` by ${incident.acknowledgedBy}`}; resolved{' '}
+        {formatDateTime(incident.resolvedAt)}
         {incident.resolvedBy !== null && ` by ${incident.resolvedBy}`}.
       </p>
       <h2>Public statements</h2>
@@ -70,8 +74,8 @@ export function PostIncidentReport({ ref_ }: { ref_: number }) {
         <ul className="statements">
           {[...statements].reverse().map((s) => (
             <li key={s.id}>
-              <time dateTime={s.publishedAt}>{formatDateTime(s.publishedAt)}</time> ({s.statusPageState}, {s.lang}):{' '}
-              {s.text}
+              <time dateTime={s.publishedAt}>{formatDateTime(s.publishedAt)}</time> ({s.statusPageState},{' '}
+              {s.lang}): {s.text}
             </li>
           ))}
         </ul>

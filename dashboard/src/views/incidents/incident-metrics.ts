@@ -41,7 +41,8 @@ export function timeToFirstPage(incident: Incident, timeline: readonly TimelineE
   return first === undefined ? null : between(episodeStart(incident), first.at);
 }
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 /** One readable line per timeline entry; every value is plain text (React escapes it). */
 export function describeEntry(entry: TimelineEntry): string {
@@ -52,7 +53,8 @@ export function describeEntry(entry: TimelineEntry): string {
     case 'escalated': {
       const level = Number(d.level ?? 0) + 1;
       const who = Array.isArray(d.recipients) ? d.recipients.map(text).join(', ') : '';
-      const step = Number(d.level ?? 0) === 0 && Number(d.repeat ?? 0) === 0 ? 'Paged' : `Escalated to level ${level}`;
+      const step =
+        Number(d.level ?? 0) === 0 && Number(d.repeat ?? 0) === 0 ? 'Paged' : `Escalated to level ${level}`;
       return `${step}${who ? `: ${who}` : ''}`;
     }
     case 'notified':

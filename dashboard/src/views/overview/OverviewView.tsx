@@ -19,7 +19,10 @@ export function OverviewView() {
   }, [session.api]);
   const live = useLiveSnapshot(onRefused);
   const incidents = usePolling(
-    () => api.get<{ incidents: Incident[] }>('/v1/incidents?status=open,acknowledged&limit=50').then((r) => r.incidents),
+    () =>
+      api
+        .get<{ incidents: Incident[] }>('/v1/incidents?status=open,acknowledged&limit=50')
+        .then((r) => r.incidents),
     5000,
   );
   const latest = usePolling(

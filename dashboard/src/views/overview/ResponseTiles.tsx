@@ -51,7 +51,9 @@ export function StatementTile({
   now: number;
   limitMinutes: number;
 }) {
-  const silent = (incidents ?? []).filter((incident) => incident.customerFacing && incident.firstStatementAt === null);
+  const silent = (incidents ?? []).filter(
+    (incident) => incident.customerFacing && incident.firstStatementAt === null,
+  );
   const silentSince = silent.reduce<number | null>((min, incident) => {
     const opened = new Date(incident.reopenedAt ?? incident.openedAt).getTime();
     return min === null || opened < min ? opened : min;

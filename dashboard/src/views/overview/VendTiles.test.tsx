@@ -25,7 +25,12 @@ describe('VendTiles', () => {
 
   it('marks figures stale when the stream is down', () => {
     const now = Date.now();
-    render(<VendTiles live={{ snapshot: snapshotFixture(), connected: false, receivedAt: now - 60_000 }} now={now} />);
+    render(
+      <VendTiles
+        live={{ snapshot: snapshotFixture(), connected: false, receivedAt: now - 60_000 }}
+        now={now}
+      />,
+    );
     expect(region('Tokens issued per minute').className).toContain('stale');
   });
 

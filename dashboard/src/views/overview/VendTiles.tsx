@@ -46,7 +46,10 @@ export function VendTiles({ live, now }: { live: LiveState; now: number }) {
         stale={stale}
         detail={`${formatCount(snapshot.failures5m)} system failures of ${formatCount(snapshot.counted5m)} counted (customer errors excluded)`}
       >
-        <Sparkline values={snapshot.series.failures} label={`System failures per minute, last ${hours} hours`} />
+        <Sparkline
+          values={snapshot.series.failures}
+          label={`System failures per minute, last ${hours} hours`}
+        />
       </Tile>
       <Tile
         title="Payments without a token"
@@ -66,7 +69,13 @@ export function VendTiles({ live, now }: { live: LiveState; now: number }) {
       <Tile
         title="Probe status"
         value={probeSummary(snapshot)}
-        tone={snapshot.probes.some((probe) => probe.up === false) ? 'alert' : snapshot.probes.length > 0 ? 'ok' : 'neutral'}
+        tone={
+          snapshot.probes.some((probe) => probe.up === false)
+            ? 'alert'
+            : snapshot.probes.length > 0
+              ? 'ok'
+              : 'neutral'
+        }
         stale={stale}
       >
         <ProbeList probes={snapshot.probes} />

@@ -26,7 +26,16 @@ describe('county tile map', () => {
   it('names counts in each tile and selects a county by mouse or keyboard', () => {
     const picked: (string | undefined)[] = [];
     render(
-      <CountyMap counts={new Map([['Nairobi', 12], ['Kisumu', 3]])} selected="Kisumu" onSelect={(c) => picked.push(c)} />,
+      <CountyMap
+        counts={
+          new Map([
+            ['Nairobi', 12],
+            ['Kisumu', 3],
+          ])
+        }
+        selected="Kisumu"
+        onSelect={(c) => picked.push(c)}
+      />,
     );
     const nairobi = screen.getByRole('button', { name: 'Nairobi: 12 outage complaints' });
     expect(nairobi.getAttribute('class')).toContain('shade-4');

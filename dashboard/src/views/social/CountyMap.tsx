@@ -21,7 +21,8 @@ export function CountyMap({
   const height = COUNTY_GRID_SIZE.rows * (CELL + GAP);
   return (
     <figure className="county-map">
-      <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Outage complaints by county (schematic tile map)">
+      <svg viewBox={`0 0 ${width} ${height}`}>
+        <title>Outage complaints by county (schematic tile map)</title>
         {COUNTY_TILES.map((tile) => {
           const count = counts.get(tile.name) ?? 0;
           const label = `${tile.name}: ${count} outage complaint${count === 1 ? '' : 's'}`;

@@ -9,7 +9,9 @@ afterEach(cleanup);
 describe('MentionFeed', () => {
   it('renders post text containing markup as text, never as elements', () => {
     const hostile = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> token yangu?';
-    const { container } = render(<MentionFeed mentions={[mentionFixture({ text: hostile })]} label="Newest" />);
+    const { container } = render(
+      <MentionFeed mentions={[mentionFixture({ text: hostile })]} label="Newest" />,
+    );
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText(hostile).textContent).toBe(hostile);

@@ -27,7 +27,7 @@ export function MentionFeed({ mentions, label }: { mentions: readonly Mention[];
             {mention.county !== null && <span className="badge">{mention.county}</span>}
             <span className={`badge sentiment-${mention.sentiment}`}>{mention.sentiment}</span>
             <span className="reach">reach {formatCount(mention.reach)}</span>
-            {mention.url !== null && mention.url.startsWith('https://') && (
+            {mention.url?.startsWith('https://') && (
               <a href={mention.url} target="_blank" rel="noopener noreferrer">
                 open on X
               </a>

@@ -21,7 +21,13 @@ export function feedQuery(filter: FeedFilter, sort: 'newest' | 'reach', limit: n
   return params.toString();
 }
 
-export function MentionFilters({ filter, onChange }: { filter: FeedFilter; onChange(filter: FeedFilter): void }) {
+export function MentionFilters({
+  filter,
+  onChange,
+}: {
+  filter: FeedFilter;
+  onChange(filter: FeedFilter): void;
+}) {
   return (
     <fieldset className="filters">
       <legend>Filter mentions</legend>

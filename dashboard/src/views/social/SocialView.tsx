@@ -15,14 +15,23 @@ export function SocialView() {
   const query = feedQuery(filter, 'newest', 50);
   const feed = usePolling(() => api.get<MentionPage>(`/v1/mentions?${query}`), 5000, query);
   const loudQuery = `${feedQuery(filter, 'reach', 10)}&since=${Math.floor(Date.now() / 60_000) * 60_000 - DAY_MS}`;
-  const loudest = usePolling(() => api.get<MentionPage>(`/v1/mentions?${loudQuery}`), 30_000, feedQuery(filter, 'reach', 10));
-  const summary = usePolling(() => api.get<MentionSummary>(`/v1/mentions/summary?since=${Date.now() - 6 * 3_600_000}`), 30_000);
+  const loudest = usePolling(
+    () => api.get<MentionPage>(`/v1/mentions?${loudQuery}`),
+    30_000,
+    feedQuery(filter, 'reach', 10),
+  );
+  const summary = usePolling(
+    () => api.get<MentionSummary>(`/v1/mentions/summary?since=${Date.now() - 6 * 3_600_000}`),
+    30_000,
+  );
   const dailySummary = usePolling(() => api.get<MentionSummary>('/v1/mentions/summary'), 60_000);
   const counts = useMemo(
     () => new Map((dailySummary.data?.byCounty ?? []).map((c) => [c.county, c.outageComplaints])),
     [dailySummary.data],
   );
-  const errors = [feed.error, loudest.error, summary.error, dailySummary.error].filter((e): e is string => e !== null);
+  const errors = [feed.error, loudest.error, summary.error, dailySummary.error].filter(
+    (e): e is string => e !== null,
+  );
   return (
     <div className="view social-view">
       <h1 className="view-title">Social</h1>
@@ -56,7 +65,11 @@ export function SocialView() {
       <div className="social-grid">
         <section className="panel" aria-labelledby="feed-title">
           <h2 id="feed-title">Live feed</h2>
-          {feed.data === undefined ? <p role="status">Loading…</p> : <MentionFeed mentions={feed.data.items} label="Newest mentions" />}
+          {feed.data === undefined ? (
+            <p role="status">Loading…</p>
+          ) : (
+            <MentionFeed mentions={feed.data.items} label="Newest mentions" />
+          )}
         </section>
         <section className="panel" aria-labelledby="loudest-title">
           <h2 id="loudest-title">Loudest posts (24 h, by reach)</h2>

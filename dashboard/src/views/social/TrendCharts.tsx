@@ -9,12 +9,15 @@ export function VolumeChart({ buckets }: { buckets: readonly SummaryBucket[] }) 
   const max = Math.max(1, ...buckets.map((b) => Math.max(b.complaintAuthors, b.baseline)));
   const step = W / Math.max(1, buckets.length);
   const y = (value: number) => H - (value / max) * (H - 10);
-  const baseline = buckets.map((b, i) => `${(i * step + step / 2).toFixed(1)},${y(b.baseline).toFixed(1)}`).join(' ');
+  const baseline = buckets
+    .map((b, i) => `${(i * step + step / 2).toFixed(1)},${y(b.baseline).toFixed(1)}`)
+    .join(' ');
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="volume-title">
         <title id="volume-title">
-          Complaining authors per 10 minutes against the baseline; latest {buckets.at(-1)?.complaintAuthors ?? 0}
+          Complaining authors per 10 minutes against the baseline; latest{' '}
+          {buckets.at(-1)?.complaintAuthors ?? 0}
         </title>
         {buckets.map((b, i) => (
           <rect
@@ -41,7 +44,9 @@ export function SentimentChart({ buckets }: { buckets: readonly SummaryBucket[] 
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="sentiment-title">
-        <title id="sentiment-title">Sentiment of posts per 10 minutes (negative, neutral, positive shares)</title>
+        <title id="sentiment-title">
+          Sentiment of posts per 10 minutes (negative, neutral, positive shares)
+        </title>
         {buckets.map((b, i) => {
           const total = b.negative + b.neutral + b.positive;
           if (total === 0) return null;
