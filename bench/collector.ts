@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, NORMALISED_CODES, OUTCOMES, STAGES, type VendEvent } from '@stimawatch/core';
+import { createPrivatePostgres } from '@stimawatch/core/testing';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCollectorMetrics } from '../collector/src/metrics/collector-metrics';
 import type { BenchResult } from './bench-result';
@@ -280,6 +281,8 @@ export async function run(): Promise<BenchResult[]> {
     /Ready to accept connections/,
   );
   const children: ChildProcess[] = [redis.child];
+  // Production-like storage: PostgreSQL, as a scaled deployment runs it (PGlite adds its own ~250 MB of WASM heap).
+  const database = await createPrivatePostgres();
   try {
     const bare = await spawnReady(
       process.execPath,
@@ -298,6 +301,7 @@ export async function run(): Promise<BenchResult[]> {
         REDIS_KEY_PREFIX: 'bench',
         INGEST_TOKENS: `bench:${TOKEN}`,
         MPESA_CALLBACK_SECRET: 'bench-callback-secret-0123',
+        DATABASE_URL: database.url,
         LOG_LEVEL: 'info',
       },
       /"url":"(http:\/\/[^"]+)"/,
@@ -355,6 +359,7 @@ export async function run(): Promise<BenchResult[]> {
     results.push({ name: 'metrics_http_ms_after_1m_events', value: median(httpTimings), unit: 'ms' });
   } finally {
     for (const child of children.reverse()) await stopChild(child);
+    await database.drop();
   }
   return results;
 }

@@ -6,6 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ensureLocalConsoleUsers } from '../alerts/src/console/local-console-users';
+import { ensureConsoleBuilt } from './local-stack/console-build';
 import { ensureBinaries, type LocalBinary } from './local-stack/debian-binaries';
 import { loadLocalSecrets, writeLocalFacts } from './local-stack/local-secrets';
 import { writeMonitoringConfig } from './local-stack/monitoring-config';
@@ -29,6 +31,16 @@ const log = (line: string) => process.stdout.write(`[stimawatch] ${line}\n`);
 
 mkdirSync(dataDir, { recursive: true });
 const secrets = loadLocalSecrets(dataDir);
+const consoleUsers = await ensureLocalConsoleUsers(dataDir);
+if (consoleUsers.created) {
+  writeLocalFacts(
+    dataDir,
+    Object.fromEntries(
+      consoleUsers.credentials.map((user) => [`CONSOLE_PASSWORD_${user.role.toUpperCase()}`, user.password]),
+    ),
+  );
+}
+ensureConsoleBuilt((line) => process.stdout.write(`[stimawatch] ${line}\n`));
 const supervisor = new ProcessSupervisor((code) => process.exit(code));
 const tsx = resolve('node_modules/.bin/tsx');
 
@@ -44,7 +56,18 @@ if (startRedis) {
   supervisor.start({
     name: 'redis',
     command: 'redis-server',
-    args: ['--port', port, '--bind', '127.0.0.1', '--dir', `${dataDir}/redis`, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
+    args: [
+      '--port',
+      port,
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      `${dataDir}/redis`,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
   });
 }
 
@@ -104,7 +127,9 @@ supervisor.start({
     MPESA_CALLBACK_SECRET: env.MPESA_CALLBACK_SECRET ?? secrets.MPESA_CALLBACK_SECRET,
     ALERTS_URL: alertsUrl,
     STATEMENT_TOKEN: secrets.STATEMENT_TOKEN,
-    ...(useFakeX ? { X_API_BASE_URL: `http://127.0.0.1:${ports.fakeX}`, X_BEARER_TOKEN: 'local-fake-x-token' } : {}),
+    ...(useFakeX
+      ? { X_API_BASE_URL: `http://127.0.0.1:${ports.fakeX}`, X_BEARER_TOKEN: 'local-fake-x-token' }
+      : {}),
   },
 });
 supervisor.start({
@@ -115,12 +140,19 @@ supervisor.start({
     ...shared,
     ALERTS_PORT: ports.alerts,
     ACK_LINK_SECRET: env.ACK_LINK_SECRET ?? secrets.ACK_LINK_SECRET,
-    API_TOKENS: env.API_TOKENS ?? `admin:admin:${secrets.ADMIN_API_TOKEN},watcher:comms:${secrets.STATEMENT_TOKEN}`,
+    API_TOKENS:
+      env.API_TOKENS ?? `admin:admin:${secrets.ADMIN_API_TOKEN},watcher:comms:${secrets.STATEMENT_TOKEN}`,
     ALERTMANAGER_WEBHOOK_TOKEN: secrets.ALERTMANAGER_WEBHOOK_TOKEN,
     SMS_INBOUND_SECRET: secrets.SMS_INBOUND_SECRET,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? alertsUrl,
+    CONSOLE_USERS_FILE: consoleUsers.file,
+    COLLECTOR_URL: collectorUrl,
     ...(useFakeSms
-      ? { AT_USERNAME: 'sandbox', AT_API_KEY: 'local-fake-at-key', AT_BASE_URL: `http://127.0.0.1:${ports.smsInbox}` }
+      ? {
+          AT_USERNAME: 'sandbox',
+          AT_API_KEY: 'local-fake-at-key',
+          AT_BASE_URL: `http://127.0.0.1:${ports.smsInbox}`,
+        }
       : {}),
   },
 });
@@ -149,7 +181,10 @@ writeLocalFacts(dataDir, {
   PROMETHEUS_URL: `http://127.0.0.1:${ports.prometheus}`,
 });
 await waitForHttp(`${alertsUrl}/healthz`);
-log(`console      ${alertsUrl}/`);
+log(
+  `console      ${alertsUrl}/  (users admin, oncall, comms, viewer; passwords: CONSOLE_PASSWORD_* in ${dataDir}/local.env)`,
+);
+log(`status page  ${alertsUrl}/status`);
 log(`collector    ${collectorUrl}/metrics`);
 log(`prometheus   http://127.0.0.1:${ports.prometheus}/alerts`);
 log(`sms inbox    http://127.0.0.1:${ports.smsInbox}/inbox`);
