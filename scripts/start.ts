@@ -146,6 +146,9 @@ supervisor.start({
     SMS_INBOUND_SECRET: secrets.SMS_INBOUND_SECRET,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? alertsUrl,
     CONSOLE_USERS_FILE: consoleUsers.file,
+    ...(useFakeX
+      ? { X_API_BASE_URL: `http://127.0.0.1:${ports.fakeX}`, X_USER_ACCESS_TOKEN: 'local-fake-x-user-token' }
+      : {}),
     COLLECTOR_URL: collectorUrl,
     ...(useFakeSms
       ? {
@@ -188,4 +191,6 @@ log(`status page  ${alertsUrl}/status`);
 log(`collector    ${collectorUrl}/metrics`);
 log(`prometheus   http://127.0.0.1:${ports.prometheus}/alerts`);
 log(`sms inbox    http://127.0.0.1:${ports.smsInbox}/inbox`);
+for (const user of consoleUsers.credentials)
+  log(`console user ${user.username.padEnd(8)} password ${user.password}`);
 log('replay an outage with: npm run demo:outage   (Ctrl-C stops everything)');

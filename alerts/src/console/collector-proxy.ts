@@ -68,8 +68,8 @@ export function collectorProxyRoutes(deps: CollectorProxyDeps): Hono<AlertsHttpE
     if (latest === undefined) return forward(c, '/v1/live/snapshot');
     return c.body(latest, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   });
-  app.get('/v1/live', readers, (c) =>
-    streamSSE(c, async (stream) => {
+  app.get('/v1/live', readers, (c) => {
+    const response = streamSSE(c, async (stream) => {
       let id = 0;
       let writing = false;
       let pending: string | undefined;
@@ -108,7 +108,10 @@ export function collectorProxyRoutes(deps: CollectorProxyDeps): Hono<AlertsHttpE
       const unsubscribe = deps.hub.subscribe((data) => void send(data));
       await ended;
       unsubscribe();
-    }),
-  );
+    });
+    // The socket closes with the stream, so a shutdown does not wait for an idle keep-alive connection.
+    response.headers.set('Connection', 'close');
+    return response;
+  });
   return app;
 }

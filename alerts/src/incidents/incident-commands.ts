@@ -4,7 +4,7 @@ import { getIncident, listUnresolvedCustomerFacing, markFirstStatement } from '.
 import { recordNotificationOutcome } from '../store/notification-store';
 import { addOutboxAction } from '../store/outbox-store';
 import type { Incident, Statement, StatementSource, StatusPageState } from '../store/records';
-import { insertStatement } from '../store/statement-store';
+import { findStatementByText, insertStatement } from '../store/statement-store';
 import { addTimelineEntry } from '../store/timeline-store';
 import { type EngineContext, episodeSeconds } from './engine-context';
 import { acknowledgeInTx, resolveInTx, type Via } from './incident-transitions';
@@ -80,6 +80,8 @@ export interface StatementInput {
   author: string;
 }
 
+const ECHO_WINDOW_MS = 24 * 60 * 60_000;
+
 /**
  * Records a public statement. It ends the public silence of the incident it names (or of every unresolved
  * customer-facing incident): first statement time, timeline entry, comms timers cancelled.
@@ -90,6 +92,11 @@ export async function publishStatement(
 ): Promise<{ statement: Statement; silenced: Incident[] }> {
   const now = ctx.clock();
   const result = await ctx.db.transaction(async (tx) => {
+    if (input.source === 'official_account') {
+      // The console posts statements to X; the official-account watcher then reads the same post back.
+      const echo = await findStatementByText(tx, input.text, new Date(now.getTime() - ECHO_WINDOW_MS));
+      if (echo !== undefined) return { statement: echo, silenced: [] };
+    }
     let covered: Incident[];
     if (input.incidentId !== undefined) {
       const incident = await getIncident(tx, input.incidentId);

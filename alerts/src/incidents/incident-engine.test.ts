@@ -243,6 +243,30 @@ describe('incident engine', () => {
     ).toContain('stimawatch_incident_time_to_first_statement_seconds_bucket{le="300"} 1');
   });
 
+  it('records the official account reading back a statement the console posted to X only once', async () => {
+    const h = createEngineHarness(db);
+    const text = `Tokens delayed, engineers on it (${Math.random()})`;
+    const fromConsole = await h.engine.publishStatement({
+      text,
+      lang: 'en',
+      state: 'investigating',
+      source: 'console',
+      author: 'wanjiku',
+    });
+    const echo = await h.engine.publishStatement({
+      text,
+      lang: 'en',
+      state: 'investigating',
+      source: 'official_account',
+      author: 'x',
+    });
+    expect(echo.statement.id).toBe(fromConsole.statement.id);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM statements WHERE text = $1', [
+      text,
+    ]);
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it('records delivery outcomes in the notification log and the timeline', async () => {
     const h = createEngineHarness(db);
     const g = group({ service: 'platform' });

@@ -35,6 +35,19 @@ export async function insertStatement(q: SqlQueryable, statement: Statement): Pr
   return toStatement(rows[0] as Row);
 }
 
+/** A statement with exactly this text published since `since`, if any (the echo check for official posts). */
+export async function findStatementByText(
+  q: SqlQueryable,
+  text: string,
+  since: Date,
+): Promise<Statement | undefined> {
+  const { rows } = await q.query<Row>(
+    'SELECT * FROM statements WHERE text = $1 AND published_at >= $2 ORDER BY published_at DESC LIMIT 1',
+    [text, since.toISOString()],
+  );
+  return rows[0] === undefined ? undefined : toStatement(rows[0]);
+}
+
 /** Latest first. */
 export async function listStatements(
   q: SqlQueryable,
