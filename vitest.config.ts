@@ -12,7 +12,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'services', include: ['**/*.test.ts', '**/*.test.tsx'], exclude: [...EXCLUDE, ...STACK_TESTS] },
+        test: {
+          name: 'services',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: [...EXCLUDE, ...STACK_TESTS],
+        },
       },
       {
         extends: true,

@@ -4,15 +4,13 @@
  * as a child process (its real composition root: PGlite or PostgreSQL, BullMQ timers and delivery) on a private
  * redis-server, so the load generator does not share its event loop.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
+import { freePort, spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
 
 interface AutocannonResult {
@@ -35,7 +33,6 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 100;
 const DURATION_SECONDS = 6;
 const GROUPS = 20;
@@ -104,54 +101,6 @@ async function load(
     throw new Error(`${run}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
   return { ...result, requests: { ...result.requests, average: result.requests.average * size } };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Spawns a process and waits for its output to match `ready`. */
-async function spawnReady(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${command} did not start: ${output.slice(-2000)}`)),
-      60_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = ready.exec(output);
-      if (found !== null) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited ${code}: ${output.slice(-2000)}`)));
-  });
-  child.stdout?.removeAllListeners('data').resume();
-  child.stderr?.removeAllListeners('data').resume();
-  return { child, match };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function startAlerts(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {

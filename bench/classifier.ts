@@ -1,9 +1,9 @@
 import { PassThrough, Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { BenchResult } from './bench-result';
 import { classifyPost, classifyStream } from '../collector/src/social/classifier';
 import { loadDevSet } from '../collector/src/social/classifier/dev-set';
+import type { BenchResult } from './bench-result';
 
 const GOAL_POSTS_PER_SECOND = 20_000;
 const WARMUP_POSTS = 20_000;

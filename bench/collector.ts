@@ -3,16 +3,14 @@
  * (same machine, same run), /metrics render time at realistic cardinality, and RSS after one million
  * events. The collector runs as a child process (its real composition root) on a private redis-server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { CHANNELS, NORMALISED_CODES, OUTCOMES, STAGES, type VendEvent } from '@stimawatch/core';
 import { createPrivatePostgres } from '@stimawatch/core/testing';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCollectorMetrics } from '../collector/src/metrics/collector-metrics';
+import { freePort, spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
 
 interface AutocannonResult {
@@ -34,7 +32,6 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'bench-token-0123456789abcdef';
 const BATCH = 1000;
 const DURATION_SECONDS = 8;
@@ -57,51 +54,6 @@ app.post('/v1/vend-events', async (c) => {
 });
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log('listening ' + info.port));
 `;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Spawns a process and waits for a line of its stdout matching `ready`. */
-async function spawnReady(command: string, args: string[], env: Record<string, string>, ready: RegExp) {
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = ready.exec(output);
-      if (found !== null) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
-  });
-  child.stdout?.removeAllListeners('data').resume();
-  child.stderr?.removeAllListeners('data').resume();
-  return { child, match };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** One purchase is four stage events; about 3 % of token generations fail with a system code. */
 function batchLines(prefix: string, size: number): string {

@@ -12,7 +12,10 @@ const storageEnvSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value?.trim() ? value.trim() : undefined))
-    .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), 'DATABASE_URL must be a postgres:// URL'),
+    .refine(
+      (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+      'DATABASE_URL must be a postgres:// URL',
+    ),
   DATA_DIR: z.string().min(1).default('./data'),
   ALERTS_URL: z.url('ALERTS_URL must be an http(s) URL').optional(),
   STATEMENT_TOKEN: z.string().min(16, 'STATEMENT_TOKEN must be at least 16 characters').optional(),

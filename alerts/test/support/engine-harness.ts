@@ -64,7 +64,12 @@ export interface EngineHarness {
 
 export function createEngineHarness(
   db: SqlClient,
-  options: { start?: Date; commsSilenceMs?: number; reopenWindowMs?: number; correlationWindowMs?: number } = {},
+  options: {
+    start?: Date;
+    commsSilenceMs?: number;
+    reopenWindowMs?: number;
+    correlationWindowMs?: number;
+  } = {},
 ): EngineHarness {
   let now = (options.start ?? new Date('2026-05-04T19:00:00Z')).getTime();
   const clock = () => new Date(now);

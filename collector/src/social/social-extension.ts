@@ -15,7 +15,11 @@ export interface SocialExtensionOptions {
 /** Mounts social listening on the collector: its database, routes, pollers and statement forwarding. */
 export function socialExtension(options: SocialExtensionOptions): CollectorExtensionFactory {
   return async (context) => {
-    const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, service: 'collector' });
+    const db = await openDatabase({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+      service: 'collector',
+    });
     const social = createSocialModule({
       config: options.social,
       db,

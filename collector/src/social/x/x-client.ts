@@ -90,9 +90,13 @@ export function toXSourceError(error: unknown, endpoint: string): XSourceError {
     return new XSourceError('malformed', `X answer on ${endpoint} could not be parsed`, { endpoint }, error);
   }
   if (error instanceof ApiRequestError) {
-    return new XSourceError('network', `X request on ${endpoint} failed: ${error.requestError?.message ?? error.message}`, {
-      endpoint,
-    });
+    return new XSourceError(
+      'network',
+      `X request on ${endpoint} failed: ${error.requestError?.message ?? error.message}`,
+      {
+        endpoint,
+      },
+    );
   }
   return new XSourceError('network', `X request on ${endpoint} failed: ${(error as Error).message}`, {
     endpoint,
