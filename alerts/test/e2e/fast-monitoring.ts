@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { renderAlertmanagerConfig } from '../../alertmanager/render-config';
 import { renderPrometheusConfig } from '../../prometheus/render-prometheus-config';
 import { renderRuleFiles, ruleFileYaml } from '../../prometheus/rules';
-import { freePort, type StackProcess, startProcess, waitForHealthy } from './stack-processes';
+import { eventually, freePort, type StackProcess, startProcess, waitForHealthy } from './stack-processes';
 
 /** The production rules compressed in time, so the real rule logic runs at test speed with 1 s scrapes. */
 export const E2E_TIME_SCALE = 20;
@@ -57,12 +57,6 @@ export async function startFastMonitoring(options: FastMonitoringOptions): Promi
       ticketGroupInterval: '3s',
     }),
   );
-  const alertmanager = startProcess('alertmanager', 'prometheus-alertmanager', [
-    `--config.file=${join(options.dir, 'alertmanager.yml')}`,
-    `--storage.path=${join(options.dir, 'alertmanager-data')}`,
-    `--web.listen-address=127.0.0.1:${alertmanagerPort}`,
-    '--cluster.listen-address=',
-  ]);
   const prometheus = startProcess('prometheus', 'prometheus', [
     `--config.file=${join(options.dir, 'prometheus.yml')}`,
     `--storage.tsdb.path=${join(options.dir, 'prometheus-data')}`,
@@ -70,9 +64,33 @@ export async function startFastMonitoring(options: FastMonitoringOptions): Promi
     '--rules.alert.resend-delay=1s',
   ]);
   const prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
-  await waitForHealthy(`${alertmanagerUrl}/-/ready`, alertmanager);
   await waitForHealthy(`${prometheusUrl}/-/ready`, prometheus);
+  // Until its first scrapes, Prometheus sees no collector at all; at 1/20 time scale CollectorDown's `for` is only
+  // 3 s, so Alertmanager joins once every target is up and that start-up blindness has passed.
+  await eventually('every target scraped and no alert pending', () => settled(prometheusUrl), 60_000, [
+    prometheus,
+  ]);
+  const alertmanager = startProcess('alertmanager', 'prometheus-alertmanager', [
+    `--config.file=${join(options.dir, 'alertmanager.yml')}`,
+    `--storage.path=${join(options.dir, 'alertmanager-data')}`,
+    `--web.listen-address=127.0.0.1:${alertmanagerPort}`,
+    '--cluster.listen-address=',
+  ]);
+  await waitForHealthy(`${alertmanagerUrl}/-/ready`, alertmanager);
   return { prometheusUrl, alertmanagerUrl, processes: [prometheus, alertmanager] };
+}
+
+async function settled(prometheusUrl: string): Promise<true | undefined> {
+  const targets = (await (await fetch(`${prometheusUrl}/api/v1/targets`)).json()) as {
+    data: { activeTargets: { health: string }[] };
+  };
+  const up =
+    targets.data.activeTargets.length > 0 && targets.data.activeTargets.every((t) => t.health === 'up');
+  const alerts = (await (await fetch(`${prometheusUrl}/api/v1/alerts`)).json()) as {
+    data: { alerts: { labels: Record<string, string> }[] };
+  };
+  const quiet = alerts.data.alerts.every((alert) => alert.labels.alertname === 'Watchdog');
+  return up && quiet ? true : undefined;
 }
 
 /** Names of the alerts Prometheus currently has firing. */
