@@ -172,6 +172,8 @@ if (env.SIMULATOR !== 'off') {
       SIMULATOR_INGEST_TOKEN: secrets.SIMULATOR_INGEST_TOKEN,
       MPESA_CALLBACK_SECRET: env.MPESA_CALLBACK_SECRET ?? secrets.MPESA_CALLBACK_SECRET,
       SIMULATOR_CONTROL_PORT: ports.simulatorControl,
+      // Real-scale traffic: at night a tenth of it is a trickle below the burn-rate alert's traffic guard.
+      SIM_SCALE: env.SIM_SCALE ?? '1',
       ...(useFakeX ? { FAKE_X_PORT: ports.fakeX } : {}),
     },
   });
