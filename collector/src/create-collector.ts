@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { LiveSnapshot } from '@stimawatch/core';
 import { createLogger, type Logger } from '@stimawatch/core';
 import type { Hono } from 'hono';
 import type { Redis } from 'ioredis';
@@ -6,7 +7,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { CollectorConfig } from './config/collector-config';
 import { createCollectorApp, type RouteRegistrar } from './http/collector-app';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
-import { createLiveAggregator, type LiveAggregator, type LiveSnapshot } from './live/live-aggregator';
+import { createLiveAggregator, type LiveAggregator } from './live/live-aggregator';
 import { createLiveHistoryRefresher } from './live/live-history';
 import { type CollectorMetrics, createCollectorMetrics } from './metrics/collector-metrics';
 import { createSyntheticProbe, type SyntheticProbe } from './probe/synthetic-probe';

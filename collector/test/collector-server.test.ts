@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LiveSnapshot } from '@stimawatch/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectorExtensionFactory } from '../src/create-collector';
-import type { LiveSnapshot } from '../src/live/live-aggregator';
 import { type RunningCollector, startCollector } from '../src/start-collector';
 import {
   authorised,

@@ -1,5 +1,6 @@
 export * from './alertmanager-payload';
 export * from './collector-metric-names';
+export type * from './console-wire';
 export * from './error-codes';
 export * from './errors';
 export * from './ingest-tokens';

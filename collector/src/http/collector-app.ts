@@ -1,8 +1,7 @@
-import type { Logger } from '@stimawatch/core';
+import type { LiveSnapshot, Logger } from '@stimawatch/core';
 import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
 import type { IngestService } from '../ingest/ingest-service';
-import type { LiveSnapshot } from '../live/live-aggregator';
 import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { createErrorHandler } from './http-errors';
 import { registerLiveRoutes } from './live-routes';

@@ -1,7 +1,7 @@
+import type { LiveSnapshot } from '@stimawatch/core';
 import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
-import type { LiveSnapshot } from '../live/live-aggregator';
 
 export interface LiveRoutesDeps {
   snapshot(): LiveSnapshot;

@@ -1,4 +1,4 @@
-import type { ErrorClass, VendEvent } from '@stimawatch/core';
+import type { ErrorClass, LiveSnapshot, ProbeStatus, TopErrorCode, VendEvent } from '@stimawatch/core';
 
 const MINUTE_MS = 60_000;
 const WEEK_MINUTES = 7 * 24 * 60;
@@ -8,36 +8,6 @@ export interface MinuteCounts {
   tokens: number;
   failures: number;
   counted: number;
-}
-
-export interface ProbeStatus {
-  name: string;
-  up: boolean | null;
-  lastCheckedAt: string | null;
-  durationSeconds: number | null;
-}
-
-export interface TopErrorCode {
-  code: string;
-  class: ErrorClass;
-  count: number;
-  rawExamples: string[];
-}
-
-/** What the console's live tiles show; aggregates only, no personal data. */
-export interface LiveSnapshot {
-  generatedAt: string;
-  tokensLastMinute: number;
-  tokensSameMinuteLastWeek: number | null;
-  systemFailureRatio5m: number | null;
-  failures5m: number;
-  counted5m: number;
-  paymentsWithoutToken: number | null;
-  topErrorCodes15m: TopErrorCode[];
-  probes: ProbeStatus[];
-  redisUp: boolean;
-  /** One point per minute, oldest first; the last point is the current, unfinished minute. */
-  series: { startMs: number; stepSeconds: 60; tokens: number[]; failures: number[] };
 }
 
 export interface SnapshotExtras {

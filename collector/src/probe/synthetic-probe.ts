@@ -1,5 +1,4 @@
-import type { Logger } from '@stimawatch/core';
-import type { ProbeStatus } from '../live/live-aggregator';
+import type { Logger, ProbeStatus } from '@stimawatch/core';
 import type { CollectorMetrics } from '../metrics/collector-metrics';
 import type { ProbeTarget } from './probe-target';
 

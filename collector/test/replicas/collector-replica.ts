@@ -1,4 +1,4 @@
-import { type StackProcess, eventually, startService } from '../../../alerts/test/e2e/stack-processes';
+import { eventually, type StackProcess, startService } from '../../../alerts/test/e2e/stack-processes';
 
 export interface CollectorReplica {
   name: string;

@@ -1,5 +1,5 @@
-export * from './fake-x-server';
 export * from './fake-africas-talking';
 export * from './fake-slack';
 export * from './fake-smtp';
 export * from './fake-webhook-receiver';
+export * from './fake-x-server';

@@ -1,3 +1,10 @@
+export type {
+  LiveSnapshot,
+  MentionSummary,
+  ProbeStatus,
+  SummaryBucket,
+  TopErrorCode,
+} from '@stimawatch/core';
 /**
  * The JSON the console reads from the alerts service (and, through its proxy, the collector). Dates arrive as
  * ISO strings. Kept here rather than imported: the dashboard imports no service code.
@@ -104,34 +111,6 @@ export interface OnCallShift {
   until: string | null;
 }
 
-export interface TopErrorCode {
-  code: string;
-  class: 'customer' | 'system';
-  count: number;
-  rawExamples: string[];
-}
-
-export interface ProbeStatus {
-  name: string;
-  up: boolean | null;
-  lastCheckedAt: string | null;
-  durationSeconds: number | null;
-}
-
-export interface LiveSnapshot {
-  generatedAt: string;
-  tokensLastMinute: number;
-  tokensSameMinuteLastWeek: number | null;
-  systemFailureRatio5m: number | null;
-  failures5m: number;
-  counted5m: number;
-  paymentsWithoutToken: number | null;
-  topErrorCodes15m: TopErrorCode[];
-  probes: ProbeStatus[];
-  redisUp: boolean;
-  series: { startMs: number; stepSeconds: number; tokens: number[]; failures: number[] };
-}
-
 export interface Mention {
   id: number;
   source: string;
@@ -152,25 +131,6 @@ export interface Mention {
 export interface MentionPage {
   items: Mention[];
   nextCursor: string | null;
-}
-
-export interface SummaryBucket {
-  start: string;
-  posts: number;
-  complaintAuthors: number;
-  baseline: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  meanSentiment: number | null;
-}
-
-export interface MentionSummary {
-  since: string;
-  until: string;
-  byCategory: Record<string, number>;
-  byCounty: { county: string; posts: number; outageComplaints: number }[];
-  buckets: SummaryBucket[];
 }
 
 export interface PublishResult {

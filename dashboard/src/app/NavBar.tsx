@@ -1,5 +1,5 @@
-import type { Route } from '../common/use-hash-route';
 import { useSession, useSignedIn } from '../auth/session-context';
+import type { Route } from '../common/use-hash-route';
 
 const LINKS: { view: Route['view']; href: string; label: string }[] = [
   { view: 'overview', href: '#/', label: 'Overview' },

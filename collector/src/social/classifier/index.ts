@@ -1,3 +1,3 @@
-export { type SocialPost, classifyPost } from './classify-post';
-export { type ClassifyStreamResult, classifyStream, ClassifyInputSchema } from './classify-stream';
+export { classifyPost, type SocialPost } from './classify-post';
+export { ClassifyInputSchema, type ClassifyStreamResult, classifyStream } from './classify-stream';
 export { KENYAN_COUNTIES, type KenyanCounty } from './kenyan-counties';

@@ -1,8 +1,8 @@
-import { SENTIMENT_PHRASES, type SentimentFeature } from './lexicon-sentiment';
 import { NOISE_PHRASES } from './lexicon-noise';
 import { OFFICIAL_PHRASES } from './lexicon-official';
 import { OTHER_COMPLAINT_PHRASES } from './lexicon-other-complaint';
 import { POWER_OUTAGE_PHRASES } from './lexicon-power-outage';
+import { SENTIMENT_PHRASES, type SentimentFeature } from './lexicon-sentiment';
 import { TOKEN_PURCHASE_PHRASES } from './lexicon-token-purchase';
 import { compilePhraseMatcher, type PhraseMatcher } from './phrase-matcher';
 import type { TopicFeature } from './topic-feature';

@@ -1,3 +1,4 @@
+import type { MentionSummary, SummaryBucket } from '@stimawatch/core';
 import { POST_CATEGORIES, type PostCategory, type PostTopic, type SocialSource } from '@stimawatch/core';
 import type { SqlQueryable } from '@stimawatch/core/db';
 import { BUCKET_MS, hourOfWeekBaseline, WEEK_MS } from '../counting/complaint-baseline';
@@ -128,25 +129,6 @@ export async function listMentions(db: SqlQueryable, query: FeedQuery): Promise<
         })
       : null;
   return { items: page.map(toItem), nextCursor };
-}
-
-export interface SummaryBucket {
-  start: string;
-  posts: number;
-  complaintAuthors: number;
-  baseline: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  meanSentiment: number | null;
-}
-
-export interface MentionSummary {
-  since: string;
-  until: string;
-  byCategory: Record<PostCategory, number>;
-  byCounty: { county: string; posts: number; outageComplaints: number }[];
-  buckets: SummaryBucket[];
 }
 
 interface BucketRow {

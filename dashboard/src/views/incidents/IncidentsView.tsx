@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Incident, IncidentDetail as Detail } from '../../api/wire-types';
+import type { IncidentDetail as Detail, Incident } from '../../api/wire-types';
 import { useSignedIn } from '../../auth/session-context';
 import { usePolling } from '../../common/use-polling';
 import { IncidentDetail } from './IncidentDetail';

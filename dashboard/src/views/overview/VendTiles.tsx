@@ -1,6 +1,6 @@
-import type { LiveState } from '../../live/use-live-snapshot';
 import { formatCount, formatPercent } from '../../common/format';
 import { Sparkline } from '../../common/Sparkline';
+import type { LiveState } from '../../live/use-live-snapshot';
 import { changeAgainst, failureTone, stuckPaymentsTone, tokensTone } from './overview-tones';
 import { ProbeList } from './ProbeList';
 import { Tile } from './Tile';
