@@ -47,7 +47,7 @@ const tsx = resolve('node_modules/.bin/tsx');
 const startRedis = !(await redisAnswers(redisUrl));
 const binaries: LocalBinary[] = ['prometheus', 'prometheus-alertmanager'];
 if (startRedis) binaries.push('redis-server');
-ensureBinaries(binaries, log);
+ensureBinaries(binaries);
 
 if (startRedis) {
   const port = new URL(redisUrl).port || '6379';

@@ -8,27 +8,13 @@ export const DEBIAN_PACKAGES = {
 } as const;
 export type LocalBinary = keyof typeof DEBIAN_PACKAGES;
 
-export function hasBinary(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-}
-
 /**
- * Installs the missing binaries from Debian's packages when running as root on Debian; otherwise it stops
- * with the exact command to run, since a half-started stack is worse than a clear instruction.
+ * Installs the packages of missing binaries through `scripts/ensure-debian-packages.sh` (the one place that
+ * knows how, shared with `npm test`): apt-get as root, otherwise the exact command to run, since a half-started
+ * stack is worse than a clear instruction.
  */
-export function ensureBinaries(binaries: readonly LocalBinary[], log: (line: string) => void): void {
-  const missing = binaries.filter((binary) => !hasBinary(binary));
-  if (missing.length === 0) return;
-  const packages = [...new Set(missing.map((binary) => DEBIAN_PACKAGES[binary]))];
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !hasBinary('apt-get')) {
-    throw new Error(`missing ${missing.join(', ')}; install them with:\n  sudo ${command}`);
-  }
-  log(`installing ${packages.join(', ')} from Debian packages…`);
-  const result = spawnSync('sh', ['-c', command], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0) throw new Error(`'${command}' failed with exit code ${result.status}`);
+export function ensureBinaries(binaries: readonly LocalBinary[]): void {
+  const pairs = binaries.map((binary) => `${binary}=${DEBIAN_PACKAGES[binary]}`);
+  const result = spawnSync('bash', ['scripts/ensure-debian-packages.sh', ...pairs], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('missing Debian packages (see the command above)');
 }
