@@ -28,6 +28,8 @@ export class ProcessSupervisor {
     const child = spawn(spec.command, spec.args, {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: stopping it also stops what it started (tsx runs the service in a child).
+      detached: true,
     });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
@@ -41,23 +43,34 @@ export class ProcessSupervisor {
     return child;
   }
 
+  /** Stops the processes newest first, so the simulator drains into a collector that is still up. */
   async stopAll(code: number): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    await Promise.all(
-      [...this.children].reverse().map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const force = setTimeout(() => child.kill('SIGKILL'), 8000);
-            child.once('exit', () => {
-              clearTimeout(force);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    for (const { child } of [...this.children].reverse()) await stopGroup(child);
     this.onExit(code);
+  }
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    const group = -child.pid;
+    const force = setTimeout(() => signalGroup(group, 'SIGKILL'), 8000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      // Whatever the leader left behind in its group goes with it.
+      signalGroup(group, 'SIGKILL');
+      resolve();
+    });
+    signalGroup(group, 'SIGTERM');
+  });
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(group, signal);
+  } catch {
+    // The group is already gone: nothing left to stop.
   }
 }
