@@ -2,7 +2,7 @@ import type { PostCategory } from './social-labels';
 import type { ErrorClass } from './vend-labels';
 
 /**
- * JSON the collector serves to the console (`/v1/live`, `/v1/live/snapshot`, `/v1/mentions/summary`), typed
+ * JSON the collector serves to the console (`/v1/live`, `/v1/live/snapshot`, `/v1/mentions`, `/v1/mentions/summary`), typed
  * once so the producer and the dashboard cannot drift apart. Aggregates only, no personal data.
  */
 export interface ProbeStatus {
@@ -33,6 +33,34 @@ export interface LiveSnapshot {
   redisUp: boolean;
   /** One point per minute, oldest first; the last point is the current, unfinished minute. */
   series: { startMs: number; stepSeconds: 60; tokens: number[]; failures: number[] };
+}
+
+/** One classified mention in the feed (`GET /v1/mentions`); phone and meter numbers already masked. */
+export interface Mention {
+  id: number;
+  source: string;
+  channel: string;
+  externalId: string;
+  url: string | null;
+  author: string | null;
+  text: string;
+  createdAt: string;
+  lang: string;
+  category: string;
+  topic: string | null;
+  county: string | null;
+  sentiment: string;
+  sentimentScore: number;
+  /** Impressions, else author followers: the loudest posts first. */
+  reach: number;
+  impressions: number | null;
+  followers: number | null;
+  reportKind: string | null;
+}
+
+export interface MentionPage {
+  items: Mention[];
+  nextCursor: string | null;
 }
 
 export interface SummaryBucket {

@@ -1,5 +1,7 @@
 export type {
   LiveSnapshot,
+  Mention,
+  MentionPage,
   MentionSummary,
   ProbeStatus,
   SummaryBucket,
@@ -109,28 +111,6 @@ export interface OnCallShift {
   source: string;
   since: string | null;
   until: string | null;
-}
-
-export interface Mention {
-  id: number;
-  source: string;
-  channel: string;
-  url: string | null;
-  author: string | null;
-  text: string;
-  createdAt: string;
-  lang: string;
-  category: string;
-  topic: string | null;
-  county: string | null;
-  sentiment: string;
-  sentimentScore: number;
-  reach: number;
-}
-
-export interface MentionPage {
-  items: Mention[];
-  nextCursor: string | null;
 }
 
 export interface PublishResult {

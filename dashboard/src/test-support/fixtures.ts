@@ -60,6 +60,7 @@ export function mentionFixture(overrides: Partial<Mention> = {}): Mention {
     id: 1,
     source: 'x',
     channel: 'x',
+    externalId: '1',
     url: 'https://x.com/mteja/status/1',
     author: 'mteja',
     text: 'Nimelipa token haijafika tangu asubuhi',
@@ -71,6 +72,9 @@ export function mentionFixture(overrides: Partial<Mention> = {}): Mention {
     sentiment: 'negative',
     sentimentScore: -0.6,
     reach: 1200,
+    impressions: 1200,
+    followers: 300,
+    reportKind: null,
     ...overrides,
   };
 }

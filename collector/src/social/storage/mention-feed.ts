@@ -1,4 +1,4 @@
-import type { MentionSummary, SummaryBucket } from '@stimawatch/core';
+import type { Mention, MentionPage, MentionSummary, SummaryBucket } from '@stimawatch/core';
 import { POST_CATEGORIES, type PostCategory, type PostTopic, type SocialSource } from '@stimawatch/core';
 import type { SqlQueryable } from '@stimawatch/core/db';
 import { BUCKET_MS, hourOfWeekBaseline, WEEK_MS } from '../counting/complaint-baseline';
@@ -14,32 +14,6 @@ export interface FeedQuery {
   sort: FeedSort;
   cursor?: FeedCursor;
   limit: number;
-}
-
-export interface FeedItem {
-  id: number;
-  source: string;
-  channel: string;
-  externalId: string;
-  url: string | null;
-  author: string | null;
-  text: string;
-  createdAt: string;
-  lang: string;
-  category: string;
-  topic: string | null;
-  county: string | null;
-  sentiment: string;
-  sentimentScore: number;
-  reach: number;
-  impressions: number | null;
-  followers: number | null;
-  reportKind: string | null;
-}
-
-export interface FeedPage {
-  items: FeedItem[];
-  nextCursor: string | null;
 }
 
 interface FeedRow {
@@ -62,7 +36,7 @@ interface FeedRow {
   report_kind: string | null;
 }
 
-function toItem(row: FeedRow): FeedItem {
+function toItem(row: FeedRow): Mention {
   return {
     id: row.id,
     source: row.source,
@@ -89,7 +63,7 @@ function toItem(row: FeedRow): FeedItem {
 }
 
 /** One page of the mentions feed, newest first or loudest (reach) first, with keyset pagination. */
-export async function listMentions(db: SqlQueryable, query: FeedQuery): Promise<FeedPage> {
+export async function listMentions(db: SqlQueryable, query: FeedQuery): Promise<MentionPage> {
   const params: unknown[] = [];
   const where: string[] = [];
   const add = (sql: (placeholder: string) => string, value: unknown) => {
