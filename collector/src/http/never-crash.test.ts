@@ -62,9 +62,19 @@ describe('no input crashes the parsers', () => {
         fc.boolean(),
         (text, ndjson) => {
           try {
-            const batch = parseEventBatch(text, ndjson ? 'application/x-ndjson' : undefined, 10_000);
-            for (const { line } of [...batch.items, ...batch.rejected])
-              expect(line).toBeGreaterThanOrEqual(1);
+            const visited: number[] = [];
+            const batch = parseEventBatch(
+              text,
+              ndjson ? 'application/x-ndjson' : undefined,
+              10_000,
+              (_, line) => visited.push(line),
+            );
+            const lines = [...visited, ...batch.rejected.map((rejection) => rejection.line)];
+            for (const line of lines) expect(line).toBeGreaterThanOrEqual(1);
+            if (batch.format === 'ndjson') {
+              const nonBlank = text.split('\n').filter((line) => line.trim() !== '').length;
+              expect(lines).toHaveLength(nonBlank);
+            }
           } catch (error) {
             expect(error).toBeInstanceOf(StimaError);
           }

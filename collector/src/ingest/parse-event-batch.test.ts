@@ -1,6 +1,13 @@
 import { StimaError } from '@stimawatch/core';
 import { describe, expect, it } from 'vitest';
-import { parseEventBatch } from './parse-event-batch';
+import { parseEventBatch as parseWithVisitor } from './parse-event-batch';
+
+/** The batch with its visited values gathered, in visiting order. */
+function parseEventBatch(text: string, contentType: string | undefined, maxEvents: number) {
+  const items: Array<{ line: number; value: unknown }> = [];
+  const batch = parseWithVisitor(text, contentType, maxEvents, (value, line) => items.push({ line, value }));
+  return { ...batch, items };
+}
 
 function failure(run: () => unknown): StimaError {
   try {

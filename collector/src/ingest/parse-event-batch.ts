@@ -1,11 +1,8 @@
 import { StimaError } from '@stimawatch/core';
 import type { IngestRejectReason } from '../metrics/collector-metrics';
 
-/** One value found in a request body; `line` is its 1-based position (array index or NDJSON line). */
-export interface BatchItem {
-  line: number;
-  value: unknown;
-}
+/** Receives each value found in a request body with its 1-based position (array index or NDJSON line). */
+export type BatchVisitor = (value: unknown, line: number) => void;
 
 export interface BatchRejection {
   line: number;
@@ -15,7 +12,7 @@ export interface BatchRejection {
 
 export interface ParsedBatch {
   format: 'json' | 'ndjson';
-  items: BatchItem[];
+  /** Lines that are not JSON (NDJSON only), in line order. */
   rejected: BatchRejection[];
 }
 
@@ -35,14 +32,16 @@ function tooMany(count: number, maxEvents: number): StimaError {
 }
 
 /**
- * Splits a request body into values: one JSON event, a JSON array of events, or NDJSON (declared by its
- * content type, or detected when the body is not one JSON document but has several lines). A malformed
- * NDJSON line is a rejection of that line only; a malformed single document rejects the request.
+ * Splits a request body into values, handed to `visit` in order: one JSON event, a JSON array of events, or
+ * NDJSON (declared by its content type, or detected when the body is not one JSON document but has several
+ * lines). A malformed NDJSON line is a rejection of that line only; a malformed single document rejects the
+ * request, as does a body over `maxEvents` (before any value is visited).
  */
 export function parseEventBatch(
   text: string,
   contentType: string | undefined,
   maxEvents: number,
+  visit: BatchVisitor,
 ): ParsedBatch {
   if (text.trim() === '') {
     throw new StimaError('VALIDATION', 'request body is empty', { reason: 'empty_body' });
@@ -55,53 +54,78 @@ export function parseEventBatch(
     } catch (error) {
       failure = error as Error;
     }
-    if (failure === undefined) return fromDocument(document, maxEvents);
+    if (failure === undefined) return fromDocument(document, maxEvents, visit);
     if (countLines(text) < 2) {
       throw new StimaError('VALIDATION', `malformed JSON: ${failure.message}`, { reason: 'malformed_json' });
     }
   }
-  return parseNdjson(text, maxEvents);
+  return parseNdjson(text, maxEvents, visit);
 }
 
-function fromDocument(document: unknown, maxEvents: number): ParsedBatch {
-  if (!Array.isArray(document))
-    return { format: 'json', items: [{ line: 1, value: document }], rejected: [] };
+function fromDocument(document: unknown, maxEvents: number, visit: BatchVisitor): ParsedBatch {
+  if (!Array.isArray(document)) {
+    visit(document, 1);
+    return { format: 'json', rejected: [] };
+  }
   if (document.length > maxEvents) throw tooMany(document.length, maxEvents);
   if (document.length === 0) {
     throw new StimaError('VALIDATION', 'the JSON array holds no events', { reason: 'empty_body' });
   }
-  return {
-    format: 'json',
-    items: document.map((value, index) => ({ line: index + 1, value })),
-    rejected: [],
-  };
+  for (let index = 0; index < document.length; index++) visit(document[index], index + 1);
+  return { format: 'json', rejected: [] };
 }
 
+/** Non-blank lines, counted without splitting the text. */
 function countLines(text: string): number {
   let lines = 0;
-  for (const line of text.split('\n')) if (line.trim() !== '') lines += 1;
+  forEachLine(text, () => {
+    lines += 1;
+  });
   return lines;
 }
 
-function parseNdjson(text: string, maxEvents: number): ParsedBatch {
-  const lines = text.split('\n');
+/** Newline characters: one less than the lines, blank or not, so an upper bound on the events. */
+function countNewlines(text: string): number {
   let count = 0;
-  for (const line of lines) if (line.trim() !== '') count += 1;
-  if (count > maxEvents) throw tooMany(count, maxEvents);
-  const items: BatchItem[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
+}
+
+/** Calls `visit` with each non-blank line (as a slice of `text`) and its 1-based number. */
+function forEachLine(text: string, visit: (line: string, number: number) => void): void {
+  let number = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    number += 1;
+    if (end > start) {
+      const line = text.slice(start, end);
+      // A line that opens an object is not blank; only the others need a trim.
+      if (line.charCodeAt(0) === 123 || line.trim() !== '') visit(line, number);
+    }
+    start = end + 1;
+  }
+}
+
+function parseNdjson(text: string, maxEvents: number, visit: BatchVisitor): ParsedBatch {
+  if (countNewlines(text) >= maxEvents) {
+    const count = countLines(text);
+    if (count > maxEvents) throw tooMany(count, maxEvents);
+  }
   const rejected: BatchRejection[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] as string;
-    if (line.trim() === '') continue;
+  forEachLine(text, (line, number) => {
+    let value: unknown;
     try {
-      items.push({ line: index + 1, value: JSON.parse(line) });
+      value = JSON.parse(line);
     } catch (error) {
       rejected.push({
-        line: index + 1,
+        line: number,
         reason: 'malformed_json',
-        message: `line ${index + 1}: malformed JSON: ${(error as Error).message}`,
+        message: `line ${number}: malformed JSON: ${(error as Error).message}`,
       });
+      return;
     }
-  }
-  return { format: 'ndjson', items, rejected };
+    visit(value, number);
+  });
+  return { format: 'ndjson', rejected };
 }

@@ -19,21 +19,15 @@ export function readVendEvents(
   maxEvents: number,
   receivedAtMs: number,
 ): ValidatedBatch {
-  const batch = parseEventBatch(text, contentType, maxEvents);
   const events: VendEvent[] = [];
-  const rejected = batch.rejected;
-  for (const item of batch.items) {
-    const result = validateVendEvent(item.value, receivedAtMs);
+  const invalid: BatchRejection[] = [];
+  const { rejected } = parseEventBatch(text, contentType, maxEvents, (value, line) => {
+    const result = validateVendEvent(value, receivedAtMs);
     if (result.ok) events.push(result.event);
-    else
-      rejected.push({
-        line: item.line,
-        reason: 'invalid_event',
-        message: `line ${item.line}: ${result.message}`,
-      });
-  }
-  if (rejected.length > 0) rejected.sort((a, b) => a.line - b.line);
-  return { events, rejected };
+    else invalid.push({ line, reason: 'invalid_event', message: `line ${line}: ${result.message}` });
+  });
+  if (invalid.length === 0) return { events, rejected };
+  return { events, rejected: [...rejected, ...invalid].sort((a, b) => a.line - b.line) };
 }
 
 /** The 400 for a batch without a single valid event: names the first problem, lists every line. */

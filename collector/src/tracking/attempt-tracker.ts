@@ -4,7 +4,7 @@ import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { MinuteCounts } from './minute-counts';
 import { runTrackScript, SCRIPT_CHUNK } from './run-track-script';
 import { TrackingBacklog } from './tracking-backlog';
-import { pairedDuration, type TrackingOp, toTrackingOp } from './tracking-op';
+import { type OpReply, pairedDuration, type TrackingOp, toTrackingOp } from './tracking-op';
 
 export interface AttemptTrackerOptions {
   redis: Redis;
@@ -148,7 +148,7 @@ export class AttemptTracker {
       this.buffer(ops, false);
       return counted;
     }
-    let replies: Array<unknown[] | Error>;
+    let replies: Array<OpReply[] | Error>;
     try {
       replies = await this.execute(ops);
     } catch (error) {
@@ -167,7 +167,7 @@ export class AttemptTracker {
       }
       for (const [offset, op] of chunk.entries()) {
         counted[start + offset] = reply[offset] !== 0;
-        this.recordReply(op, reply[offset]);
+        this.recordReply(op, reply[offset] as OpReply);
       }
     }
     // Part of this batch is already stored, so the rest must be kept even beyond the soft capacity.
@@ -212,7 +212,7 @@ export class AttemptTracker {
   private async replayBacklog(): Promise<void> {
     while (this.backlog.size > 0 && this.redis.status === 'ready') {
       const ops = this.backlog.peek(REPLAY_ROUND);
-      let replies: Array<unknown[] | Error>;
+      let replies: Array<OpReply[] | Error>;
       try {
         replies = await this.execute(ops);
       } catch (error) {
@@ -224,7 +224,7 @@ export class AttemptTracker {
         if (reply instanceof Error) break;
         const start = chunkIndex * SCRIPT_CHUNK;
         for (const [offset, op] of ops.slice(start, start + SCRIPT_CHUNK).entries()) {
-          this.recordReply(op, reply[offset]);
+          this.recordReply(op, reply[offset] as OpReply);
         }
         stored = Math.min(ops.length, start + SCRIPT_CHUNK);
       }
@@ -238,12 +238,12 @@ export class AttemptTracker {
     }
   }
 
-  private execute(ops: readonly TrackingOp[]): Promise<Array<unknown[] | Error>> {
+  private execute(ops: readonly TrackingOp[]): Promise<Array<OpReply[] | Error>> {
     return runTrackScript(this.redis, this.options.keyPrefix, this.options.attemptTtlSeconds, ops);
   }
 
   /** What a stored op's reply means beyond dedupe: its minute counts and a completed pair. */
-  private recordReply(op: TrackingOp, reply: unknown): void {
+  private recordReply(op: TrackingOp, reply: OpReply): void {
     if (reply === 0) return;
     this.minutes.add(op);
     const pair = pairedDuration(op, reply);

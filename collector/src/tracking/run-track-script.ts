@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { groupByAttempt, inOpOrder, type ScriptChunk } from './script-chunk';
+import { groupByAttempt, repliesInOpOrder, type ScriptChunk } from './script-chunk';
 import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
-import type { TrackingOp } from './tracking-op';
+import type { OpReply, TrackingOp } from './tracking-op';
 
 /** Events per script call; all calls for one flush travel in one pipeline (one round trip). */
 export const SCRIPT_CHUNK = 1000;
@@ -15,7 +15,7 @@ export async function runTrackScript(
   keyPrefix: string,
   attemptTtlSeconds: number,
   ops: readonly TrackingOp[],
-): Promise<Array<unknown[] | Error>> {
+): Promise<Array<OpReply[] | Error>> {
   const chunks: ScriptChunk[] = [];
   for (let start = 0; start < ops.length; start += SCRIPT_CHUNK) {
     chunks.push(groupByAttempt(ops, start, Math.min(ops.length, start + SCRIPT_CHUNK)));
@@ -38,7 +38,7 @@ export async function runTrackScript(
     for (const [position, index] of missing.entries()) replies[index] = again[position] as unknown[] | Error;
   }
   return replies.map((reply, index) =>
-    reply instanceof Error ? reply : inOpOrder(chunks[index] as ScriptChunk, reply),
+    reply instanceof Error ? reply : repliesInOpOrder(chunks[index] as ScriptChunk, reply),
   );
 }
 

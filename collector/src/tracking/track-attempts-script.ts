@@ -11,11 +11,10 @@ export const TOKEN_LETTER = 'q';
  * Dedupes and pairs a batch of stage events in one call (queued with its siblings in one pipeline).
  *
  * ARGV: key prefix, attempt TTL seconds, and a JSON array of attempt groups
- * `[attemptId, shard, paymentChannel, letters, paidAtMs, tokenAtMs]`: `letters` holds one letter per
- * event of the attempt, in arrival order (stage and outcome, 'a'-'x'); the times are those of the
- * group's first payment received and first token generated (0 if none). Returns one entry per letter,
- * group by group: 0 = duplicate (attempt+stage+outcome seen before), 1 = new, or `"<ms>|<channel>"` =
- * new and it completes a payment→token pair (the other side's time and the payment channel).
+ * `[attemptId, shard, letters, distinctLetters, paidAt, paidChannel, tokenAt]`: `letters` holds one letter
+ * per event of the attempt, in arrival order (stage and outcome, 'a'-'x'), `distinctLetters` the same
+ * without repeats; the times (ms, as strings) are those of the group's first payment received and first
+ * token generated, and the channel that of the payment ('' if none).
  *
  * An attempt's record is `seen|paidAt|paidChannel|tokenAt` in hash `<prefix>:g:<generation>:<shard>`;
  * a generation lasts one TTL (Redis TIME) and lookups read the current and the previous one, so an
@@ -23,6 +22,12 @@ export const TOKEN_LETTER = 'q';
  * Reads are one HMGET per shard and generation, writes one HSET per shard, so Redis work grows with
  * the attempts in the batch rather than with calls per event. Unpaired payments wait in a sorted set
  * scored by paid time. Keys derive from the prefix: single Redis, not Redis Cluster.
+ *
+ * Most attempts are new: their record is written as given and the script says nothing about them (the
+ * caller knows every distinct letter is new). For an attempt already recorded it merges letter by letter
+ * and returns `groupNumber, {reply per letter}`: 0 = duplicate (attempt+stage+outcome seen before),
+ * 1 = new, or `"<ms>|<channel>"` = new and it completes a payment→token pair (the other side's time and
+ * the payment channel).
  */
 export const TRACK_ATTEMPTS_LUA = `
 local prefix = ARGV[1]
@@ -52,52 +57,64 @@ for shard, list in pairs(byShard) do
   for i, gi in ipairs(list) do states[gi] = now[i] or before[i] end
 end
 
-local out, o = {}, 0
+local out = {}
 local writes, add, remove = {}, {}, {}
 for gi, g in ipairs(groups) do
-  local seen, paidAt, paidChannel, tokenAt = '', false, false, false
+  local record
   local state = states[gi]
-  if state then
+  if not state then
+    record = g[4] .. '|' .. g[5] .. '|' .. g[6] .. '|' .. g[7]
+    if g[5] ~= '' and g[7] == '' then
+      add[#add + 1] = g[5]
+      add[#add + 1] = g[1]
+    end
+  else
+    local seen, paidAt, paidChannel, tokenAt = '', false, false, false
     local a, b, c, d = string.match(state, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)$')
     seen = a or ''
     if b and b ~= '' then paidAt = b end
     if c and c ~= '' then paidChannel = c end
     if d and d ~= '' then tokenAt = d end
-  end
-  local hadPaid = paidAt
-  local changed, newToken = false, false
-  local letters = g[4]
-  for k = 1, #letters do
-    local letter = string.sub(letters, k, k)
-    o = o + 1
-    if string.find(seen, letter, 1, true) then
-      out[o] = 0
-    else
-      seen = seen .. letter
-      changed = true
-      out[o] = 1
-      if letter == '${PAID_LETTER}' then
-        paidAt, paidChannel = string.format('%d', g[5]), g[3]
-        if tokenAt then out[o] = tokenAt .. '|' .. paidChannel end
-      elseif letter == '${TOKEN_LETTER}' then
-        tokenAt, newToken = string.format('%d', g[6]), true
-        if paidAt then out[o] = paidAt .. '|' .. paidChannel end
+    local hadPaid = paidAt
+    local changed, newToken = false, false
+    local replies = {}
+    local letters = g[3]
+    for k = 1, #letters do
+      local letter = string.sub(letters, k, k)
+      if string.find(seen, letter, 1, true) then
+        replies[k] = 0
+      else
+        seen = seen .. letter
+        changed = true
+        replies[k] = 1
+        if letter == '${PAID_LETTER}' then
+          paidAt, paidChannel = g[5], g[6]
+          if tokenAt then replies[k] = tokenAt .. '|' .. paidChannel end
+        elseif letter == '${TOKEN_LETTER}' then
+          tokenAt, newToken = g[7], true
+          if paidAt then replies[k] = paidAt .. '|' .. paidChannel end
+        end
       end
     end
+    out[#out + 1] = gi
+    out[#out + 1] = replies
+    if changed then
+      record = seen .. '|' .. (paidAt or '') .. '|' .. (paidChannel or '') .. '|' .. (tokenAt or '')
+      if paidAt and not hadPaid and not tokenAt then
+        add[#add + 1] = paidAt
+        add[#add + 1] = g[1]
+      end
+      if newToken and hadPaid then remove[#remove + 1] = g[1] end
+    end
   end
-  if changed then
+  if record then
     local w = writes[g[2]]
     if not w then
       w = {}
       writes[g[2]] = w
     end
     w[#w + 1] = g[1]
-    w[#w + 1] = seen .. '|' .. (paidAt or '') .. '|' .. (paidChannel or '') .. '|' .. (tokenAt or '')
-    if paidAt and not hadPaid and not tokenAt then
-      add[#add + 1] = paidAt
-      add[#add + 1] = g[1]
-    end
-    if newToken and hadPaid then remove[#remove + 1] = g[1] end
+    w[#w + 1] = record
   end
 end
 local expireAt = (generation + 2) * ttl

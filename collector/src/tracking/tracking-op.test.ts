@@ -1,6 +1,6 @@
 import type { VendEvent } from '@stimawatch/core';
 import { describe, expect, it } from 'vitest';
-import { groupByAttempt, inOpOrder, shardOf } from './script-chunk';
+import { groupByAttempt, repliesInOpOrder, shardOf } from './script-chunk';
 import { ATTEMPT_SHARDS, PAID_LETTER, TOKEN_LETTER } from './track-attempts-script';
 import {
   OP_COUNTED,
@@ -11,6 +11,7 @@ import {
   opBits,
   opLetter,
   pairedDuration,
+  parsePairReply,
   type TrackingOp,
   toTrackingOp,
 } from './tracking-op';
@@ -73,29 +74,71 @@ describe('tracking ops', () => {
 
   it('reads payment→token pairs from either side', () => {
     const token = toTrackingOp(event({ stage: 'token_generation', occurredAtMs: NOW }), NOW);
-    expect(pairedDuration(token, `${NOW - 42_000}|mpesa_stk`)).toEqual({ seconds: 42, channel: 'mpesa_stk' });
+    expect(pairedDuration(token, parsePairReply(`${NOW - 42_000}|mpesa_stk`))).toEqual({
+      seconds: 42,
+      channel: 'mpesa_stk',
+    });
     const payment = toTrackingOp(event({ occurredAtMs: NOW - 42_000 }), NOW);
-    expect(pairedDuration(payment, `${NOW}|mpesa_c2b`)).toEqual({ seconds: 42, channel: 'mpesa_c2b' });
+    expect(pairedDuration(payment, parsePairReply(`${NOW}|mpesa_c2b`))).toEqual({
+      seconds: 42,
+      channel: 'mpesa_c2b',
+    });
     expect(pairedDuration(payment, 1)).toBeUndefined();
-    expect(pairedDuration(payment, 'garbage')).toBeUndefined();
+    expect(parsePairReply('garbage')).toBe(1);
   });
 });
 
 describe('script chunks', () => {
-  it('groups ops by attempt, carries the payment channel, and restores reply order', () => {
+  it('groups ops by attempt, carries the first payment and token, and lists each letter once', () => {
     const ops = [
       toTrackingOp(event({ attemptId: 'A', stage: 'meter_lookup', channel: 'app' }), NOW),
       toTrackingOp(event({ attemptId: 'B' }), NOW),
       toTrackingOp(event({ attemptId: 'A', channel: 'mpesa_stk' }), NOW),
+      toTrackingOp(event({ attemptId: 'A', channel: 'mpesa_c2b', occurredAtMs: NOW - 500 }), NOW),
+      toTrackingOp(event({ attemptId: 'B', stage: 'token_generation', occurredAtMs: NOW }), NOW),
     ];
-    const chunk = groupByAttempt(ops, 0, 3);
-    const rows = JSON.parse(chunk.json) as unknown[][];
-    expect(rows).toEqual([
-      ['A', shardOf('A'), 'mpesa_stk', `${opLetter(ops[0] as TrackingOp)}${PAID_LETTER}`, NOW - 1000, 0],
-      ['B', shardOf('B'), 'mpesa_c2b', PAID_LETTER, NOW - 1000, 0],
+    const lookup = opLetter(ops[0] as TrackingOp);
+    const chunk = groupByAttempt(ops, 0, ops.length);
+    expect(JSON.parse(chunk.json)).toEqual([
+      [
+        'A',
+        shardOf('A'),
+        `${lookup}${PAID_LETTER}${PAID_LETTER}`,
+        `${lookup}${PAID_LETTER}`,
+        `${NOW - 1000}`,
+        'mpesa_stk',
+        '',
+      ],
+      [
+        'B',
+        shardOf('B'),
+        `${PAID_LETTER}${TOKEN_LETTER}`,
+        `${PAID_LETTER}${TOKEN_LETTER}`,
+        `${NOW - 1000}`,
+        'mpesa_c2b',
+        `${NOW}`,
+      ],
     ]);
-    expect(chunk.order).toEqual([0, 2, 1]);
-    expect(inOpOrder(chunk, ['a0', 'a2', 'b1'])).toEqual(['a0', 'b1', 'a2']);
+  });
+
+  it('answers first-seen attempts itself and takes the script at its word for known ones', () => {
+    const ops = [
+      toTrackingOp(event({ attemptId: 'A', stage: 'token_generation', occurredAtMs: NOW }), NOW),
+      toTrackingOp(event({ attemptId: 'K' }), NOW),
+      toTrackingOp(event({ attemptId: 'A' }), NOW),
+      toTrackingOp(event({ attemptId: 'A', stage: 'token_generation', occurredAtMs: NOW }), NOW),
+      toTrackingOp(event({ attemptId: 'K', stage: 'token_generation', occurredAtMs: NOW }), NOW),
+    ];
+    const chunk = groupByAttempt(ops, 0, ops.length);
+    // Group 2 (K) was already recorded: its payment is a replay, its token pairs with the stored payment.
+    const replies = repliesInOpOrder(chunk, [2, [0, `${NOW - 7000}|bank`]]);
+    expect(replies).toEqual([
+      1,
+      0,
+      { otherMs: NOW, channel: 'mpesa_c2b' },
+      0,
+      { otherMs: NOW - 7000, channel: 'bank' },
+    ]);
   });
 
   it('spreads attempts over every shard', () => {

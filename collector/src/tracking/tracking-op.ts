@@ -47,17 +47,29 @@ export function toTrackingOp(event: VendEvent, nowMs: number): TrackingOp {
   return [event.attemptId, index + 32 * bits, ms, event.channel];
 }
 
+/** The other side of a payment→token pair an op completes: its time and the payment channel. */
+export interface PairedWith {
+  otherMs: number;
+  channel: Channel;
+}
+
+/** What tracking answers for one op: 0 = replay, 1 = new, or new and completing a pair. */
+export type OpReply = 0 | 1 | PairedWith;
+
+/** Reads the script's `"<ms>|<channel>"` pair reply; anything else is a plain new op. */
+export function parsePairReply(reply: string): OpReply {
+  const bar = reply.indexOf('|');
+  const otherMs = bar < 0 ? Number.NaN : Number(reply.slice(0, bar));
+  if (!Number.isFinite(otherMs)) return 1;
+  return { otherMs, channel: reply.slice(bar + 1) as Channel };
+}
+
 /** A payment→token pair completed by an op: seconds between the two and the payment channel. */
 export function pairedDuration(
   op: TrackingOp,
-  reply: unknown,
+  reply: OpReply,
 ): { seconds: number; channel: Channel } | undefined {
-  if (typeof reply !== 'string') return undefined;
-  const bar = reply.indexOf('|');
-  if (bar < 0) return undefined;
-  const otherMs = Number(reply.slice(0, bar));
-  if (!Number.isFinite(otherMs)) return undefined;
-  const channel = reply.slice(bar + 1) as Channel;
-  const seconds = (opBits(op) & OP_TOKEN ? op[2] - otherMs : otherMs - op[2]) / 1000;
-  return { seconds: Math.max(0, seconds), channel };
+  if (typeof reply !== 'object') return undefined;
+  const seconds = (opBits(op) & OP_TOKEN ? op[2] - reply.otherMs : reply.otherMs - op[2]) / 1000;
+  return { seconds: Math.max(0, seconds), channel: reply.channel };
 }
