@@ -8,6 +8,7 @@ export * from './logger';
 export * from './metric-names';
 export * from './personal-data';
 export * from './queue-names';
+export * from './secret-compare';
 export * from './social-labels';
 export * from './vend-event';
 export * from './vend-labels';

@@ -1,5 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
-import { type Logger, StimaError } from '@stimawatch/core';
+import { type Logger, StimaError, secretsEqual } from '@stimawatch/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../api-tokens';
 import type { AlertsHttpEnv } from '../http/http-env';
@@ -13,9 +12,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export function sameSecret(given: string | undefined, expected: string | undefined): boolean {
   if (given === undefined || expected === undefined || given.length === 0) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return secretsEqual(given, expected);
 }
 
 export interface SignedInContext {

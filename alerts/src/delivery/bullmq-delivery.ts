@@ -1,5 +1,5 @@
-import { JOBS, QUEUES } from '@stimawatch/core';
 import type { Logger } from '@stimawatch/core';
+import { JOBS, QUEUES } from '@stimawatch/core';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { DeadLetter, DeliveryJob, DeliveryJobData, JobVerdict } from './delivery-job';
 import type { Notification } from './notification';

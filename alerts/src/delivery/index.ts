@@ -1,5 +1,5 @@
-export * from './create-delivery';
 export { DEAD_LETTER_QUEUE } from './bullmq-delivery';
+export * from './create-delivery';
 export type { DeadLetter } from './delivery-job';
 export * from './notification';
 export * from './notification-schema';

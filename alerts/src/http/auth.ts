@@ -1,20 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { StimaError } from '@stimawatch/core';
+import { bearerToken, StimaError } from '@stimawatch/core';
 import type { MiddlewareHandler } from 'hono';
 import type { ApiTokens, Principal, Role } from '../api-tokens';
 import type { AlertsHttpEnv } from './http-env';
-
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
-
-/** Constant-time comparison of two secrets of any length (compares their SHA-256 digests). */
-export function secretsEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 
 /**
  * Requires a bearer token from API_TOKENS, or a console session (its principal set earlier by the console's

@@ -1,9 +1,8 @@
-import { type Logger, maskPhoneNumber, StimaError } from '@stimawatch/core';
+import { type Logger, maskPhoneNumber, StimaError, secretsEqual } from '@stimawatch/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { IncidentEngine } from '../incidents/incident-engine';
 import type { OnCallConfig, Person } from '../oncall/oncall-types';
-import { secretsEqual } from './auth';
 import type { AlertsHttpEnv } from './http-env';
 
 export interface SmsInboundDeps {

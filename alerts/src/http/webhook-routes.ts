@@ -1,9 +1,14 @@
-import { alertmanagerPayloadSchema, type Logger, StimaError } from '@stimawatch/core';
+import {
+  alertmanagerPayloadSchema,
+  bearerToken,
+  type Logger,
+  StimaError,
+  secretsEqual,
+} from '@stimawatch/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { IncidentEngine } from '../incidents/incident-engine';
 import type { AlertsMetrics } from '../metrics';
-import { bearerToken, secretsEqual } from './auth';
 import { issuesOf } from './error-handler';
 import type { AlertsHttpEnv } from './http-env';
 

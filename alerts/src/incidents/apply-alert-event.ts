@@ -4,9 +4,9 @@ import {
   insertIncident,
   latestIncidentWithAlert,
   openIncidentOfTeam,
-  unresolvedIncidentWithAlert,
   raiseSeverityToPage,
   reopenIncident,
+  unresolvedIncidentWithAlert,
 } from '../store/incident-store';
 import { addOutboxAction } from '../store/outbox-store';
 import type { Incident, IncidentAlert } from '../store/records';

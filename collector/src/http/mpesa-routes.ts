@@ -1,4 +1,4 @@
-import { StimaError, type VendEvent } from '@stimawatch/core';
+import { StimaError, secretsEqual, type VendEvent } from '@stimawatch/core';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import {
@@ -14,7 +14,6 @@ import { readLimitedBody } from '../ingest/read-limited-body';
 import { type CollectorMetrics, DARAJA_SOURCE } from '../metrics/collector-metrics';
 import { countRejection } from './http-errors';
 import { incomingOf } from './node-incoming';
-import { secretsEqual } from './secret-compare';
 
 export interface MpesaRoutesDeps {
   callbackSecret: string;

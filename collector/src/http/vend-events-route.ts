@@ -1,4 +1,4 @@
-import { StimaError } from '@stimawatch/core';
+import { bearerToken, createTokenLookup, StimaError } from '@stimawatch/core';
 import type { Hono } from 'hono';
 import type { IngestService } from '../ingest/ingest-service';
 import type { BatchRejection } from '../ingest/parse-event-batch';
@@ -7,7 +7,6 @@ import { noValidEvents, readVendEvents, type ValidatedBatch } from '../ingest/re
 import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { countRejection } from './http-errors';
 import { incomingOf } from './node-incoming';
-import { bearerToken, createTokenLookup } from './secret-compare';
 
 export interface VendEventsRouteDeps {
   ingestTokens: ReadonlyMap<string, string>;
