@@ -12,9 +12,15 @@ import {
   vendEventInputSchema,
 } from '@stimawatch/core';
 
-const CHANNEL_SET = new Set<string>(CHANNELS);
-const STAGE_SET = new Set<string>(STAGES);
-const OUTCOME_SET = new Set<string>(OUTCOMES);
+/**
+ * Label values by name, answering the shared constant: an event keeps it instead of the string JSON.parse
+ * made, so those strings die young rather than being copied by the garbage collector while Redis answers.
+ */
+const canonical = <T extends string>(values: readonly T[]) =>
+  new Map<string, T>(values.map((value) => [value, value]));
+const CHANNEL_BY_NAME = canonical<Channel>(CHANNELS);
+const STAGE_BY_NAME = canonical<Stage>(STAGES);
+const OUTCOME_BY_NAME = canonical<Outcome>(OUTCOMES);
 const DOMAIN_SET = new Set<string>(ERROR_DOMAINS);
 const occurredAtString = vendEventInputSchema.shape.occurredAt;
 const errorSchema = vendEventInputSchema.shape.error;
@@ -55,9 +61,10 @@ export function fastVendEvent(value: unknown, receivedAtMs: number): VendEvent |
   if (typeof attemptId !== 'string') return undefined;
   const id = attemptId.trim();
   if (id.length < 1 || id.length > 128) return undefined;
-  if (typeof channel !== 'string' || !CHANNEL_SET.has(channel)) return undefined;
-  if (typeof stage !== 'string' || !STAGE_SET.has(stage)) return undefined;
-  if (typeof outcome !== 'string' || !OUTCOME_SET.has(outcome)) return undefined;
+  const knownChannel = typeof channel === 'string' ? CHANNEL_BY_NAME.get(channel) : undefined;
+  const knownStage = typeof stage === 'string' ? STAGE_BY_NAME.get(stage) : undefined;
+  const knownOutcome = typeof outcome === 'string' ? OUTCOME_BY_NAME.get(outcome) : undefined;
+  if (knownChannel === undefined || knownStage === undefined || knownOutcome === undefined) return undefined;
   let occurredAtMs = receivedAtMs;
   if (typeof occurredAt === 'number') {
     if (!Number.isSafeInteger(occurredAt) || occurredAt <= 0) return undefined;
@@ -84,9 +91,9 @@ export function fastVendEvent(value: unknown, receivedAtMs: number): VendEvent |
   const event: VendEvent = {
     version: 1,
     attemptId: id,
-    channel: channel as Channel,
-    stage: stage as Stage,
-    outcome: outcome as Outcome,
+    channel: knownChannel,
+    stage: knownStage,
+    outcome: knownOutcome,
     occurredAtMs,
     currency: (currency as string | undefined) ?? 'KES',
   };
@@ -106,7 +113,7 @@ export function fastVendEvent(value: unknown, receivedAtMs: number): VendEvent |
       class: normalised.class,
       retryable: normalised.retryable,
     };
-  } else if (outcome !== 'success') {
+  } else if (knownOutcome !== 'success') {
     event.error = { ...UNSPECIFIED_FAILURE };
   }
   return event;

@@ -170,8 +170,9 @@ export class AttemptTracker {
         this.recordReply(op, reply[offset] as OpReply);
       }
     }
-    // Part of this batch is already stored, so the rest must be kept even beyond the soft capacity.
-    if (failed.length > 0) this.buffer(failed, true);
+    // Nothing stored: the batch may be refused (503) like any batch arriving while Redis is away. Part of
+    // it stored: the rest must be kept even beyond the soft capacity, or it would be half counted.
+    if (failed.length > 0) this.buffer(failed, failed.length < ops.length);
     return counted;
   }
 

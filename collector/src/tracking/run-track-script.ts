@@ -3,12 +3,12 @@ import { groupByAttempt, repliesInOpOrder, type ScriptChunk } from './script-chu
 import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
 import type { OpReply, TrackingOp } from './tracking-op';
 
-/** Events per script call; all calls for one flush travel in one pipeline (one round trip). */
+/** Events per script call; the calls for one flush are written together (one round trip). */
 export const SCRIPT_CHUNK = 1000;
 
 /**
- * Runs the tracking script over `ops`, SCRIPT_CHUNK ops per call, all calls in one pipeline. Answers
- * one entry per chunk: the replies in the ops' order, or the chunk's error.
+ * Runs the tracking script over `ops`, SCRIPT_CHUNK ops per call, the calls written in the same tick.
+ * Answers one entry per chunk: the replies in the ops' order, or the chunk's error.
  */
 export async function runTrackScript(
   redis: Redis,
@@ -20,13 +20,15 @@ export async function runTrackScript(
   for (let start = 0; start < ops.length; start += SCRIPT_CHUNK) {
     chunks.push(groupByAttempt(ops, start, Math.min(ops.length, start + SCRIPT_CHUNK)));
   }
+  // One call per chunk rather than a pipeline: nearly every flush is a single chunk, and a pipeline's
+  // bookkeeping costs more than the call itself. Each chunk still succeeds or fails on its own.
   const run = async (selected: readonly ScriptChunk[]) => {
-    const pipeline = redis.pipeline();
-    for (const chunk of selected)
-      pipeline.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, chunk.json);
-    const results = await pipeline.exec();
-    if (results === null) throw new Error('pipeline discarded');
-    return results.map(([error, reply]) => (error !== null ? error : (reply as unknown[])));
+    const settled = await Promise.allSettled(
+      selected.map((chunk) => redis.evalsha(TRACK_ATTEMPTS_SHA, 0, keyPrefix, attemptTtlSeconds, chunk.json)),
+    );
+    return settled.map((result) =>
+      result.status === 'fulfilled' ? (result.value as unknown[]) : asError(result.reason),
+    );
   };
   let replies = await run(chunks);
   // After a Redis restart (or SCRIPT FLUSH) the script is gone: load it once and run those chunks again.
@@ -40,6 +42,10 @@ export async function runTrackScript(
   return replies.map((reply, index) =>
     reply instanceof Error ? reply : repliesInOpOrder(chunks[index] as ScriptChunk, reply),
   );
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
 }
 
 function isNoScript(reply: unknown[] | Error): boolean {
