@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@stimawatch/core';
 import { startFakeAfricasTalking } from '@stimawatch/core/fakes';
+import { deleteRedisPrefix } from '@stimawatch/core/testing';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { createDelivery, type Notification, type Notifier } from '../alerts/src/delivery';
 import { createAfricasTalkingNotifier } from '../alerts/src/notifiers';
@@ -92,7 +92,7 @@ async function bareBullmq(count: number): Promise<number> {
   } finally {
     await worker.close();
     await queue.close();
-    await dropPrefix(prefix);
+    await deleteRedisPrefix(prefix, REDIS_URL);
   }
 }
 
@@ -123,7 +123,7 @@ async function throughDelivery(count: number, notifier: Notifier): Promise<numbe
     return count / ((performance.now() - started) / 1000);
   } finally {
     await delivery.close();
-    await dropPrefix(prefix);
+    await deleteRedisPrefix(prefix, REDIS_URL);
   }
 }
 
@@ -138,18 +138,4 @@ function page(i: number): Notification {
     subject: 'VendFailureBurnRate',
     text: 'Token vend failures burning the error budget 14x',
   };
-}
-
-async function dropPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

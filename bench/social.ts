@@ -6,8 +6,7 @@
 import { createLogger, METRICS, type PostClassification } from '@stimawatch/core';
 import { migrate, openPgliteClient } from '@stimawatch/core/db';
 import { startFakeXServer } from '@stimawatch/core/fakes';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
-import { Redis } from 'ioredis';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Registry } from 'prom-client';
 import { createSocialModule, parseSocialConfig } from '../collector/src/social';
 import { SOCIAL_MIGRATIONS } from '../collector/src/social/storage/mention-migrations';
@@ -30,17 +29,6 @@ const OUTAGE: PostClassification = {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
 }
 
 async function pollToMetric(): Promise<BenchResult> {
@@ -99,7 +87,7 @@ async function pollToMetric(): Promise<BenchResult> {
     await social.stop();
     await db.close();
     await fake.close();
-    await deleteKeys(prefix);
+    await deleteRedisPrefix(prefix);
   }
 }
 

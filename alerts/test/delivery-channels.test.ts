@@ -5,12 +5,12 @@ import {
   startFakeSmtp,
   startFakeWebhookReceiver,
 } from '@stimawatch/core/fakes';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Registry } from 'prom-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDelivery } from '../src/delivery';
 import { createNotifiers, parseNotifierConfig } from '../src/notifiers';
-import { deleteRedisPrefix, notification, outcomeRecorder, testLogger } from './delivery-fixtures';
+import { notification, outcomeRecorder, testLogger } from './delivery-fixtures';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@stimawatch/core';
-import { TEST_REDIS_URL } from '@stimawatch/core/testing';
-import { Redis } from 'ioredis';
 import type { DeliveryOutcome, Notification } from '../src/delivery';
 
 export const testLogger = createLogger('delivery-test', 'silent');
@@ -54,20 +52,5 @@ export async function waitUntil<T>(
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Removes every Redis key a test created under its private prefix. */
-export async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }

@@ -1,11 +1,11 @@
 import { METRICS } from '@stimawatch/core';
 import { type FakeAfricasTalking, startFakeAfricasTalking } from '@stimawatch/core/fakes';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDelivery, type Delivery, type DeliveryOptions, type Notifier } from '../src/delivery';
 import { createAfricasTalkingNotifier } from '../src/notifiers';
-import { deleteRedisPrefix, notification, outcomeRecorder, testLogger, waitUntil } from './delivery-fixtures';
+import { notification, outcomeRecorder, testLogger, waitUntil } from './delivery-fixtures';
 
 let fakeAt: FakeAfricasTalking;
 let sms: Notifier;

@@ -1,11 +1,11 @@
 import { openPostgresClient, type SqlClient } from '@stimawatch/core/db';
-import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
+import { createPrivatePostgres, deleteRedisPrefix, type PrivatePostgres } from '@stimawatch/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getIncident } from '../src/store/incident-store';
 import { listTimeline } from '../src/store/timeline-store';
 import { webhookPayload } from './support/alertmanager-fixtures';
 import { closeAndDrop } from './support/postgres-teardown';
-import { dropRedisKeys, type RunningAlerts, startAlerts, TOKENS } from './support/service-harness';
+import { type RunningAlerts, startAlerts, TOKENS } from './support/service-harness';
 import { waitFor } from './support/wait-for';
 
 let privatePostgres: PrivatePostgres;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterEach(async () => {
   if (alerts) {
     await alerts.stop();
-    await dropRedisKeys(alerts.prefix);
+    await deleteRedisPrefix(alerts.prefix);
     alerts = undefined;
   }
 });

@@ -3,11 +3,15 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPrivatePostgres, type PrivatePostgres, privateRedisPrefix } from '@stimawatch/core/testing';
+import {
+  createPrivatePostgres,
+  deleteRedisPrefix,
+  type PrivatePostgres,
+  privateRedisPrefix,
+} from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPayload } from './support/alertmanager-fixtures';
 import { dropWhenIdle } from './support/postgres-teardown';
-import { dropRedisKeys } from './support/service-harness';
 import { waitFor } from './support/wait-for';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,7 +21,7 @@ beforeAll(async () => {
   privatePostgres = await createPrivatePostgres();
 });
 afterAll(async () => {
-  await dropRedisKeys(prefix);
+  await deleteRedisPrefix(prefix);
   await dropWhenIdle(privatePostgres);
 });
 

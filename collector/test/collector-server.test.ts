@@ -2,25 +2,18 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LiveSnapshot } from '@stimawatch/core';
+import { deleteRedisPrefix } from '@stimawatch/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectorExtensionFactory } from '../src/create-collector';
 import { type RunningCollector, startCollector } from '../src/start-collector';
-import {
-  authorised,
-  deletePrefix,
-  event,
-  ndjson,
-  silentLogger,
-  testConfig,
-  waitFor,
-} from './helpers/collector-harness';
+import { authorised, event, ndjson, silentLogger, testConfig, waitFor } from './helpers/collector-harness';
 
 let running: RunningCollector | undefined;
 const closers: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
   await running?.stop();
-  if (running !== undefined) await deletePrefix(running.collector.config.redisKeyPrefix);
+  if (running !== undefined) await deleteRedisPrefix(running.collector.config.redisKeyPrefix);
   running = undefined;
   for (const close of closers.splice(0)) await close();
 });

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { privateRedisPrefix } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix } from '@stimawatch/core/testing';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_SECRET, deletePrefix, INGEST_TOKEN } from './helpers/collector-harness';
+import { CALLBACK_SECRET, INGEST_TOKEN } from './helpers/collector-harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -65,7 +65,7 @@ describe('npm run collector (main.ts)', () => {
       expect(output().stdout).toMatch(/"msg":"stopped"/);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
-      await deletePrefix(prefix);
+      await deleteRedisPrefix(prefix);
     }
   });
 });

@@ -1,15 +1,8 @@
+import { deleteRedisPrefix } from '@stimawatch/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Collector, createCollector } from '../src/create-collector';
 import { readMinuteHistory } from '../src/live/live-history';
-import {
-  authorised,
-  deletePrefix,
-  event,
-  ndjson,
-  sample,
-  silentLogger,
-  testConfig,
-} from './helpers/collector-harness';
+import { authorised, event, ndjson, sample, silentLogger, testConfig } from './helpers/collector-harness';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 let collector: Collector | undefined;
@@ -17,7 +10,7 @@ let collector: Collector | undefined;
 afterEach(async () => {
   if (collector === undefined) return;
   await collector.stop();
-  await deletePrefix(collector.config.redisKeyPrefix);
+  await deleteRedisPrefix(collector.config.redisKeyPrefix);
   collector = undefined;
 });
 

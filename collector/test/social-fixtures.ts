@@ -1,8 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrate, openPgliteClient, openPostgresClient, type SqlClient } from '@stimawatch/core/db';
-import { TEST_REDIS_URL } from '@stimawatch/core/testing';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Registry } from 'prom-client';
 import { classifyPost } from '../src/social/classifier';
@@ -40,20 +38,6 @@ export async function openDb(kind: 'pglite' | 'postgres', url?: string): Promise
   const db = kind === 'pglite' ? await openPgliteClient(undefined) : openPostgresClient(url ?? '');
   await migrate(db, 'social', SOCIAL_MIGRATIONS);
   return db;
-}
-
-export async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */

@@ -1,21 +1,13 @@
 import { METRICS } from '@stimawatch/core';
 import type { SqlClient } from '@stimawatch/core/db';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Hono } from 'hono';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSocialModule, type SocialModule } from '../src/social';
 import { socialKeys } from '../src/social/social-keys';
-import {
-  captureLogs,
-  classify,
-  deleteRedisKeys,
-  INGEST_TOKEN,
-  metricValue,
-  openDb,
-  socialConfig,
-} from './social-fixtures';
+import { captureLogs, classify, INGEST_TOKEN, metricValue, openDb, socialConfig } from './social-fixtures';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -58,7 +50,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await module.stop();
-  await deleteRedisKeys(prefix);
+  await deleteRedisPrefix(prefix);
 });
 
 function postMentions(body: unknown, headers: Record<string, string> = {}) {

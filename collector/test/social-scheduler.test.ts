@@ -1,7 +1,7 @@
 import { METRICS, QUEUES } from '@stimawatch/core';
 import type { SqlClient } from '@stimawatch/core/db';
 import { type FakeXServer, startFakeXServer } from '@stimawatch/core/fakes';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Queue } from 'bullmq';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import { createSocialModule, type SocialModule } from '../src/social';
 import {
   captureLogs,
   classify,
-  deleteRedisKeys,
   INGEST_TOKEN,
   metricValue,
   openDb,
@@ -44,7 +43,7 @@ afterEach(async () => {
   await Promise.all(modules.splice(0).map((module) => module.stop()));
   await queue.close();
   await fake.close();
-  await deleteRedisKeys(prefix);
+  await deleteRedisPrefix(prefix);
 });
 
 function newModule(extra: { alertsServiceUrl?: string; statementToken?: string } = {}) {

@@ -1,6 +1,7 @@
 import type { SqlClient } from '@stimawatch/core/db';
 import {
   createPrivatePostgres,
+  deleteRedisPrefix,
   type PrivatePostgres,
   privateRedisPrefix,
   TEST_REDIS_URL,
@@ -9,14 +10,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSocialModule, type SocialModule } from '../src/social';
 import { createMentionStore, type MentionRow } from '../src/social/storage/mention-store';
-import {
-  captureLogs,
-  classify,
-  deleteRedisKeys,
-  INGEST_TOKEN,
-  openDb,
-  socialConfig,
-} from './social-fixtures';
+import { captureLogs, classify, INGEST_TOKEN, openDb, socialConfig } from './social-fixtures';
 
 const FEED_TOKEN = 'feed-token-0123456789abcdef';
 const BASE = Date.parse('2026-06-15T08:00:00Z');
@@ -80,7 +74,7 @@ describe.each([
   afterAll(async () => {
     await module.stop();
     await db.close();
-    await deleteRedisKeys(prefix);
+    await deleteRedisPrefix(prefix);
   });
 
   const feed = async (query: string) => {

@@ -1,22 +1,14 @@
 import { METRICS } from '@stimawatch/core';
 import type { SqlClient } from '@stimawatch/core/db';
 import { type FakeXServer, startFakeXServer } from '@stimawatch/core/fakes';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSocialModule, type SocialModule } from '../src/social';
 import { socialKeys } from '../src/social/social-keys';
 import { createXPollState } from '../src/social/x/x-poll-state';
-import {
-  captureLogs,
-  classify,
-  deleteRedisKeys,
-  INGEST_TOKEN,
-  metricValue,
-  openDb,
-  socialConfig,
-} from './social-fixtures';
+import { captureLogs, classify, INGEST_TOKEN, metricValue, openDb, socialConfig } from './social-fixtures';
 
 const SEARCH = '/2/tweets/search/recent';
 
@@ -44,7 +36,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const module of modules.splice(0)) await module.stop();
   await fake.close();
-  await deleteRedisKeys(prefix);
+  await deleteRedisPrefix(prefix);
 });
 
 function startModule(env: Record<string, string> = {}) {

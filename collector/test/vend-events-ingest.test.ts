@@ -1,10 +1,10 @@
 import { request } from 'node:http';
+import { deleteRedisPrefix } from '@stimawatch/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/start-collector';
 import {
   authorised,
   CALLBACK_SECRET,
-  deletePrefix,
   event,
   GATEWAY_TOKEN,
   INGEST_TOKEN,
@@ -25,7 +25,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await running.stop();
-  await deletePrefix(running.collector.config.redisKeyPrefix);
+  await deleteRedisPrefix(running.collector.config.redisKeyPrefix);
 });
 
 async function post(body: string, init: RequestInit = authorised(body)) {

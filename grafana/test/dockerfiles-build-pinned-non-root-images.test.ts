@@ -4,9 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deletePrefix } from '../../collector/test/helpers/collector-harness';
 import { buildService, type Service } from '../../scripts/build-services';
 import { REPO_ROOT } from './rule-files';
 
@@ -249,7 +248,7 @@ describe.each(RUNTIME_SMOKE)(
     const prefix = privateRedisPrefix(`${service}-image`);
     afterAll(async () => {
       rmSync(home, { recursive: true, force: true });
-      await deletePrefix(prefix);
+      await deleteRedisPrefix(prefix);
     });
 
     it('starts its bundle with the CMD and production node_modules only, serves /healthz, stops on SIGTERM', async () => {

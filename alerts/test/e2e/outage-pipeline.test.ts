@@ -7,9 +7,8 @@ import {
   type FakeAfricasTalking,
   type FakeXServer,
 } from '@stimawatch/core/fakes';
-import { privateRedisPrefix } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropRedisKeys } from '../support/service-harness';
 import { E2E_TIME_SCALE, firingAlerts, startFastMonitoring } from './fast-monitoring';
 import { E2E_ONCALL_YAML, PHONES } from './oncall-e2e';
 import { eventually, freePort, type StackProcess, startService, waitForHealthy } from './stack-processes';
@@ -101,7 +100,7 @@ afterAll(async () => {
   for (const process of processes.reverse()) await process.stop();
   await sms?.close();
   await fakeX?.close();
-  await dropRedisKeys(prefix);
+  await deleteRedisPrefix(prefix);
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 

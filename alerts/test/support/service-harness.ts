@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { SqlClient } from '@stimawatch/core/db';
 import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { type AlertsService, createAlertsService } from '../../src/alerts-service';
@@ -21,7 +20,7 @@ export interface RunningAlerts {
   delivery: RecordingDelivery;
   prefix: string;
   post(path: string, body: unknown, token?: string): Promise<Response>;
-  /** Stops HTTP, workers and queues (not the database, and not the Redis keys: see `dropRedisKeys`). */
+  /** Stops HTTP, workers and queues (not the database, and not the Redis keys: see `deleteRedisPrefix`). */
   stop(): Promise<void>;
 }
 
@@ -84,19 +83,4 @@ export async function startAlerts(options: {
       await service.close();
     },
   };
-}
-
-/** Removes every key under a test's BullMQ prefix. */
-export async function dropRedisKeys(prefix: string, redisUrl = TEST_REDIS_URL): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

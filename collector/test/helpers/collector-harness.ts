@@ -1,6 +1,5 @@
 import { createLogger } from '@stimawatch/core';
 import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
-import { Redis } from 'ioredis';
 import { type CollectorConfig, parseCollectorConfig } from '../../src/config/collector-config';
 
 export const INGEST_TOKEN = 'vending-token-0123456789';
@@ -21,22 +20,6 @@ export function testConfig(label: string, env: Record<string, string> = {}): Col
 }
 
 export const silentLogger = createLogger('collector-test', 'silent');
-
-/** Deletes every key under a test's prefix. */
-export async function deletePrefix(prefix: string, url = TEST_REDIS_URL): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** The value of one sample in a Prometheus text exposition (0 when absent). */
 export function sample(text: string, series: string): number {

@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import { QUEUES } from '@stimawatch/core';
 import { openPostgresClient, type SqlClient } from '@stimawatch/core/db';
 import { type FakeXPostInput, type FakeXServer, startFakeXServer } from '@stimawatch/core/fakes';
-import { createPrivatePostgres, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import {
+  createPrivatePostgres,
+  deleteRedisPrefix,
+  privateRedisPrefix,
+  TEST_REDIS_URL,
+} from '@stimawatch/core/testing';
 import { Queue } from 'bullmq';
-import { CALLBACK_SECRET, deletePrefix, INGEST_TOKEN } from '../helpers/collector-harness';
+import { CALLBACK_SECRET, INGEST_TOKEN } from '../helpers/collector-harness';
 import { type CollectorReplica, startCollectorReplica } from './collector-replica';
 import { type PrometheusServer, startPrometheus } from './prometheus-server';
 
@@ -36,7 +41,7 @@ export async function startReplicaStack(initialPosts: readonly FakeXPostInput[] 
   const postgres = await createPrivatePostgres();
   const cleanups: (() => Promise<void>)[] = [
     async () => rmSync(dir, { recursive: true, force: true }),
-    () => deletePrefix(prefix),
+    () => deleteRedisPrefix(prefix),
     () => postgres.drop(),
   ];
   const stop = async () => {

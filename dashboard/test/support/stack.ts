@@ -5,8 +5,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
-import { Redis } from 'ioredis';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { ensureLocalConsoleUsers } from '../../../alerts/src/console/local-console-users';
 import { buildDashboardIfMissing } from './build-dashboard';
 
@@ -212,16 +211,6 @@ export async function startStack(
 }
 
 async function cleanUp(prefix: string, dataDir: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
+  await deleteRedisPrefix(prefix);
   if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
 }
