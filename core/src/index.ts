@@ -13,3 +13,4 @@ export * from './social-labels';
 export * from './vend-event';
 export * from './vend-labels';
 export * from './webhook-signature';
+export * from './x-api-redirect';

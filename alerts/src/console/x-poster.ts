@@ -1,5 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
-import { ApiResponseError, type ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
+import { xApiRedirectPlugin } from '@stimawatch/core';
+import { ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { XPostingConfig } from './console-config';
 
 /** The only file of the alerts service that imports twitter-api-v2. */
@@ -9,22 +10,10 @@ export interface XPoster {
   post(text: string): Promise<{ id: string }>;
 }
 
-/** twitter-api-v2 has no base-URL setting: a plugin rewrites each request to the configured base. */
-function redirectPlugin(base: URL): ITwitterApiClientPlugin {
-  const basePath = base.pathname.replace(/\/$/, '');
-  return {
-    onBeforeRequest({ computedParams }) {
-      computedParams.url.protocol = base.protocol;
-      computedParams.url.host = base.host;
-      if (basePath !== '') computedParams.url.pathname = `${basePath}${computedParams.url.pathname}`;
-    },
-  };
-}
-
 export function createXPoster(config: XPostingConfig): XPoster {
   const base = config.baseUrl === undefined ? undefined : new URL(config.baseUrl);
   const settings = {
-    ...(base === undefined ? {} : { plugins: [redirectPlugin(base)] }),
+    ...(base === undefined ? {} : { plugins: [xApiRedirectPlugin(base)] }),
     // https.request accepts an http: URL only with an http.Agent.
     ...(base?.protocol === 'http:' ? { httpAgent: new HttpAgent({ keepAlive: true }) } : {}),
   };

@@ -1,9 +1,9 @@
 import { Agent as HttpAgent } from 'node:http';
+import { xApiRedirectPlugin } from '@stimawatch/core';
 import {
   ApiPartialResponseError,
   ApiRequestError,
   ApiResponseError,
-  type ITwitterApiClientPlugin,
   TwitterApi,
   type TwitterRateLimit,
 } from 'twitter-api-v2';
@@ -22,18 +22,6 @@ export interface XClientOptions {
 
 const TWEET_FIELDS = 'created_at,author_id,public_metrics,lang,referenced_tweets';
 const USER_FIELDS = 'username,public_metrics';
-
-/** Rewrites every computed request URL (paginators included) to the configured base. */
-function redirectPlugin(base: URL): ITwitterApiClientPlugin {
-  const basePath = base.pathname.replace(/\/$/, '');
-  return {
-    onBeforeRequest({ computedParams }) {
-      computedParams.url.protocol = base.protocol;
-      computedParams.url.host = base.host;
-      if (basePath !== '') computedParams.url.pathname = `${basePath}${computedParams.url.pathname}`;
-    },
-  };
-}
 
 function toRateLimit(rateLimit: TwitterRateLimit | undefined): XRateLimit | undefined {
   if (rateLimit === undefined || !Number.isFinite(rateLimit.reset)) return undefined;
@@ -106,7 +94,7 @@ export function toXSourceError(error: unknown, endpoint: string): XSourceError {
 export function createXClient(options: XClientOptions): XApi {
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const client = new TwitterApi(options.bearerToken, {
-    ...(base === undefined ? {} : { plugins: [redirectPlugin(base)] }),
+    ...(base === undefined ? {} : { plugins: [xApiRedirectPlugin(base)] }),
     // https.request accepts an http: URL only with an http.Agent.
     ...(base?.protocol === 'http:' ? { httpAgent: new HttpAgent({ keepAlive: true }) } : {}),
   }).readOnly.v2;
