@@ -6,33 +6,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
+import { type AutocannonResult, autocannon } from './autocannon';
 import { freePort, spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
 
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p99: number };
-  non2xx: number;
-  errors: number;
-  duration: number;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: {
-    method: string;
-    path: string;
-    headers: Record<string, string>;
-    setupRequest: (r: { body?: string }) => { body?: string };
-  }[];
-}) => Promise<AutocannonResult>;
-
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const CONNECTIONS = 100;
 const DURATION_SECONDS = 6;
 const GROUPS = 20;

@@ -5,35 +5,15 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { CHANNELS, NORMALISED_CODES, OUTCOMES, STAGES, type VendEvent } from '@stimawatch/core';
 import { createPrivatePostgres } from '@stimawatch/core/testing';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCollectorMetrics } from '../collector/src/metrics/collector-metrics';
 import { buildService } from '../scripts/build-services';
+import { type AutocannonRequest, autocannon } from './autocannon';
 import { freePort, spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
 
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-interface AutocannonRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  setupRequest: (request: { body?: string }) => { body?: string };
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: AutocannonRequest[];
-}) => Promise<AutocannonResult>;
-
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const TOKEN = 'bench-token-0123456789abcdef';
 const BATCH = 1000;
 const DURATION_SECONDS = 8;
