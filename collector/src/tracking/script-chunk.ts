@@ -47,7 +47,8 @@ type Row = [
 
 /** Groups ops[start, end) by attempt (first appearance order, arrival order inside a group). */
 export function groupByAttempt(ops: readonly TrackingOp[], start: number, end: number): ScriptChunk {
-  const chunkOps = ops.slice(start, end);
+  // A flush is nearly always one chunk: no copy then.
+  const chunkOps = start === 0 && end === ops.length ? ops : ops.slice(start, end);
   const byAttempt = new Map<string, AttemptGroup>();
   const groups: AttemptGroup[] = [];
   for (let position = 0; position < chunkOps.length; position++) {
