@@ -28,3 +28,21 @@ const REDACTED_PATHS = [
 export function createLogger(service: string, level = 'info'): Logger {
   return pino({ name: service, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 }
+
+/**
+ * An 'error' listener for Redis clients and BullMQ queues: ioredis repeats a connection error on every retry,
+ * so this logs one line per `intervalMs` (the rest are dropped), with the latest error's message.
+ */
+export function throttledErrorLog(
+  logger: Logger,
+  message: string,
+  intervalMs = 10_000,
+): (error: Error) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (error) => {
+    const now = Date.now();
+    if (now - last < intervalMs) return;
+    last = now;
+    logger.warn({ err: error.message }, message);
+  };
+}

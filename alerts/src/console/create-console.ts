@@ -1,4 +1,4 @@
-import type { Logger } from '@stimawatch/core';
+import { type Logger, throttledErrorLog } from '@stimawatch/core';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { Redis } from 'ioredis';
@@ -58,13 +58,7 @@ export function createConsole(deps: ConsoleDeps): Console {
     commandTimeout: 5000,
     lazyConnect: true,
   });
-  let lastRedisError = 0;
-  redis.on('error', (error) => {
-    // ioredis repeats connection errors on every retry; one line per 10 s is enough to see it.
-    if (Date.now() - lastRedisError < 10_000) return;
-    lastRedisError = Date.now();
-    logger.warn({ err: error.message }, 'console Redis connection error');
-  });
+  redis.on('error', throttledErrorLog(logger, 'console Redis connection error'));
   const keyPrefix = `${service.redisKeyPrefix}:console:`;
   const secure = service.publicBaseUrl.startsWith('https://');
   const cookies = consoleCookies(secure, Math.floor(config.sessionMaxMs / 1000));

@@ -1,4 +1,4 @@
-import { JOBS, type Logger, QUEUES, StimaError } from '@stimawatch/core';
+import { JOBS, type Logger, QUEUES, StimaError, throttledErrorLog } from '@stimawatch/core';
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
@@ -46,7 +46,11 @@ const JOB_OPTIONS = {
 export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
   const { logger } = options;
   const timeoutMs = options.commandTimeoutMs ?? 2000;
-  const quietErrors = throttledErrorLog(logger);
+  const quietErrors = throttledErrorLog(
+    logger,
+    'Redis error (timers); repeats are logged at most every 30 s',
+    30_000,
+  );
   // Producer commands must fail fast (a webhook is waiting); the worker connection blocks and retries forever.
   const producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   producer.on('error', quietErrors);
@@ -183,12 +187,3 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
 }
 
 /** Redis errors repeat every reconnect attempt; log the first and then at most one every 30 s. */
-function throttledErrorLog(logger: Logger): (error: Error) => void {
-  let last = 0;
-  return (error) => {
-    const now = Date.now();
-    if (now - last < 30_000) return;
-    last = now;
-    logger.error({ err: error }, 'Redis error (timers); repeats are logged at most every 30 s');
-  };
-}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '@stimawatch/core';
+import { type Logger, throttledErrorLog } from '@stimawatch/core';
 import type { SqlClient } from '@stimawatch/core/db';
 import { Hono } from 'hono';
 import { Redis } from 'ioredis';
@@ -62,12 +62,7 @@ export function createSocialModule(deps: SocialModuleDeps): SocialModule {
     commandTimeout: 5000,
     lazyConnect: true,
   });
-  let lastRedisError = 0;
-  redis.on('error', (error) => {
-    if (Date.now() - lastRedisError < 10_000) return;
-    lastRedisError = Date.now();
-    log.warn({ err: error.message }, 'social Redis connection error');
-  });
+  redis.on('error', throttledErrorLog(log, 'social Redis connection error'));
   const hashSalt = config.hashSalt ?? randomBytes(24).toString('hex');
   if (config.hashSalt === undefined) {
     log.warn('SOCIAL_HASH_SALT is unset: reporter hashes will not match across replicas or restarts');

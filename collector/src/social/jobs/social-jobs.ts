@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JOBS, type Logger, QUEUES, StimaError } from '@stimawatch/core';
+import { JOBS, type Logger, QUEUES, StimaError, throttledErrorLog } from '@stimawatch/core';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { PollOutcome } from '../mention';
@@ -66,6 +66,9 @@ export function createSocialJobs(options: SocialJobsOptions): SocialJobs {
   const log = options.logger;
   const queueConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
   const workerConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connectionErrors = throttledErrorLog(log, 'social queue Redis connection error');
+  queueConnection.on('error', connectionErrors);
+  workerConnection.on('error', connectionErrors);
   const queue = new Queue(QUEUES.socialPoll, { connection: queueConnection, prefix: options.prefix });
   queue.on('error', (error) => log.error({ err: error }, 'social queue error'));
   let worker: Worker | undefined;
