@@ -5,6 +5,7 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AlertmanagerPayload, alertmanagerPayloadSchema } from '@stimawatch/core';
+import { waitFor } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAlertmanagerConfig } from '../alertmanager/render-config';
 
@@ -59,14 +60,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function pollUntil<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  while (Date.now() < deadline) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** {@link waitFor} where a failed read (Alertmanager not listening yet) means "not yet" rather than failure. */
+function pollUntil<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
+  return waitFor(what, () => read().catch(() => undefined), DEADLINE_MS);
 }
 
 const alertnames = (delivery: Delivery) => delivery.payload.alerts.map((alert) => alert.labels.alertname);

@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleUsers } from '../src/console/console-users';
 import { createSseParser, type SseEvent } from '../src/console/sse-parser';
@@ -73,14 +74,6 @@ async function readEvents(response: Response, count: number, onOpen?: () => void
   return events;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 let database: ConsoleDatabase;
 let users: ConsoleUsers;
 let collector: Awaited<ReturnType<typeof standInCollector>>;
@@ -105,9 +98,10 @@ describe('console proxy to the collector', () => {
       const [a, b] = await Promise.all([viewer.get('/v1/live'), admin.get('/v1/live')]);
       expect(a.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const reading = Promise.all([readEvents(a, 2), readEvents(b, 2)]);
-      await until(
-        () => h.console.hub.listeners === 2 && collector.connections === before + 1,
+      await waitFor(
         'both listeners',
+        () => h.console.hub.listeners === 2 && collector.connections === before + 1,
+        5000,
       );
       collector.emit({ tokensLastMinute: 41 });
       collector.emit({ tokensLastMinute: 42 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@stimawatch/core';
-import type { DeliveryOutcome, Notification } from '../src/delivery';
+import { waitFor } from '@stimawatch/core/testing';
+import { expect } from 'vitest';
+import { type DeliveryOutcome, type Notification, NotifierError } from '../src/delivery';
 
 export const testLogger = createLogger('delivery-test', 'silent');
 
@@ -31,26 +33,17 @@ export function outcomeRecorder() {
       return outcomes.filter((o) => o.notification.key === key);
     },
     waitForKey(key: string, timeoutMs = 10_000) {
-      return waitUntil(
-        () => outcomes.find((o) => o.notification.key === key),
-        timeoutMs,
-        `outcome for ${key}`,
-      );
+      return waitFor(`outcome for ${key}`, () => outcomes.find((o) => o.notification.key === key), timeoutMs);
     },
   };
 }
 
-/** Polls `probe` until it returns a value, failing after `timeoutMs`. */
-export async function waitUntil<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** The {@link NotifierError} a send rejected with; fails the test if it resolved or threw anything else. */
+export async function expectNotifierError(promise: Promise<unknown>): Promise<NotifierError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(NotifierError);
+  return error as NotifierError;
 }

@@ -1,11 +1,11 @@
 import { METRICS } from '@stimawatch/core';
 import { type FakeAfricasTalking, startFakeAfricasTalking } from '@stimawatch/core/fakes';
-import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL, waitFor } from '@stimawatch/core/testing';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDelivery, type Delivery, type DeliveryOptions, type Notifier } from '../src/delivery';
 import { createAfricasTalkingNotifier } from '../src/notifiers';
-import { notification, outcomeRecorder, testLogger, waitUntil } from './delivery-fixtures';
+import { notification, outcomeRecorder, testLogger } from './delivery-fixtures';
 
 let fakeAt: FakeAfricasTalking;
 let sms: Notifier;
@@ -176,7 +176,7 @@ describe('notification delivery queue', () => {
     });
     await delivery.enqueue(notification({ channel: 'slack', to: 'oncall' }));
 
-    await waitUntil(() => reports.length === 2 || undefined, 10_000, 'second report');
+    await waitFor('second report', () => reports.length === 2, 10_000);
     expect(reports).toEqual(['delivered', 'delivered']);
     expect(sends).toBe(1);
   });

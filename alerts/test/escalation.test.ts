@@ -1,12 +1,16 @@
 import { openPostgresClient, type SqlClient } from '@stimawatch/core/db';
-import { createPrivatePostgres, deleteRedisPrefix, type PrivatePostgres } from '@stimawatch/core/testing';
+import {
+  createPrivatePostgres,
+  deleteRedisPrefix,
+  type PrivatePostgres,
+  waitFor,
+} from '@stimawatch/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getIncident } from '../src/store/incident-store';
 import { listTimeline } from '../src/store/timeline-store';
 import { webhookPayload } from './support/alertmanager-fixtures';
 import { closeAndDrop } from './support/postgres-teardown';
 import { type RunningAlerts, startAlerts, TOKENS } from './support/service-harness';
-import { waitFor } from './support/wait-for';
 
 let privatePostgres: PrivatePostgres;
 let db: SqlClient;

@@ -8,11 +8,11 @@ import {
   deleteRedisPrefix,
   type PrivatePostgres,
   privateRedisPrefix,
+  waitFor,
 } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPayload } from './support/alertmanager-fixtures';
 import { dropWhenIdle } from './support/postgres-teardown';
-import { waitFor } from './support/wait-for';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let privatePostgres: PrivatePostgres;

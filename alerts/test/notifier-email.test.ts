@@ -1,8 +1,7 @@
 import { type FakeSmtp, startFakeSmtp } from '@stimawatch/core/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotifierError } from '../src/delivery';
 import { createEmailNotifier, parseEmailEnv } from '../src/notifiers';
-import { notification } from './delivery-fixtures';
+import { expectNotifierError, notification } from './delivery-fixtures';
 
 let smtp: FakeSmtp;
 const notifier = (password = 's3cret') => {
@@ -20,15 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.close();
 });
-
-async function sendError(promise: Promise<unknown>): Promise<NotifierError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NotifierError);
-  return error as NotifierError;
-}
 
 describe('e-mail through nodemailer to an SMTP server', () => {
   it('authenticates and sends the envelope, subject and text', async () => {
@@ -59,15 +49,18 @@ describe('e-mail through nodemailer to an SMTP server', () => {
       message: '5.1.1 <oncall@kplc.example>: Mailbox unavailable',
     });
     smtp.failNext(1, { stage: 'data', code: 451, message: '4.3.0 Try again later' });
-    const error = await sendError(notifier().send(mail));
+    const error = await expectNotifierError(notifier().send(mail));
     expect(error).toMatchObject({ permanent: true, providerCode: 550, channel: 'email' });
     expect(error.message).toContain('5.1.1 <[address]>: Mailbox unavailable');
     expect(error.message).not.toContain('kplc');
-    expect(await sendError(notifier().send(mail))).toMatchObject({ permanent: false, providerCode: 451 });
+    expect(await expectNotifierError(notifier().send(mail))).toMatchObject({
+      permanent: false,
+      providerCode: 451,
+    });
   });
 
   it('treats refused credentials as permanent', async () => {
-    const error = await sendError(
+    const error = await expectNotifierError(
       notifier('wrong').send(notification({ channel: 'email', to: 'a@b.example' })),
     );
     expect(error).toMatchObject({ permanent: true, providerCode: 535 });
@@ -79,7 +72,7 @@ describe('e-mail through nodemailer to an SMTP server', () => {
     await gone.close();
     const config = parseEmailEnv({ SMTP_URL: gone.url, SMTP_FROM: 'alerts@stimawatch.example' });
     if (config === undefined) throw new Error('expected an e-mail config');
-    const error = await sendError(
+    const error = await expectNotifierError(
       createEmailNotifier(config).send(notification({ channel: 'email', to: 'a@b.example' })),
     );
     expect(error).toMatchObject({ permanent: false });

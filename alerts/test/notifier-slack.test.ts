@@ -1,8 +1,7 @@
 import { type FakeSlack, SLACK_ERRORS, startFakeSlack } from '@stimawatch/core/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotifierError } from '../src/delivery';
 import { createSlackNotifier } from '../src/notifiers';
-import { notification } from './delivery-fixtures';
+import { expectNotifierError, notification } from './delivery-fixtures';
 
 let fakeSlack: FakeSlack;
 const notifier = (timeoutMs = 1000) =>
@@ -14,15 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fakeSlack.close();
 });
-
-async function sendError(promise: Promise<unknown>): Promise<NotifierError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NotifierError);
-  return error as NotifierError;
-}
 
 describe('Slack through the real @slack/webhook client', () => {
   it('posts JSON with fallback text and blocks to the named webhook', async () => {
@@ -40,13 +30,15 @@ describe('Slack through the real @slack/webhook client', () => {
 
   it('reports Slack 4xx codes as permanent with the code in the message', async () => {
     fakeSlack.failNext(1, SLACK_ERRORS.noService);
-    const error = await sendError(notifier().send(notification({ channel: 'slack', to: 'oncall' })));
+    const error = await expectNotifierError(
+      notifier().send(notification({ channel: 'slack', to: 'oncall' })),
+    );
     expect(error).toMatchObject({ permanent: true, providerCode: 404, channel: 'slack' });
     expect(error.message).toBe('Slack refused the message: no_service (HTTP 404)');
 
     fakeSlack.failNext(1, SLACK_ERRORS.invalidPayload);
     expect(
-      (await sendError(notifier().send(notification({ channel: 'slack', to: 'oncall' })))).message,
+      (await expectNotifierError(notifier().send(notification({ channel: 'slack', to: 'oncall' })))).message,
     ).toContain('invalid_payload');
   });
 
@@ -56,16 +48,22 @@ describe('Slack through the real @slack/webhook client', () => {
     fakeSlack.failNext(1, { kind: 'timeout' });
     const slack = notifier(150);
     const page = notification({ channel: 'slack', to: 'oncall' });
-    expect(await sendError(slack.send(page))).toMatchObject({ permanent: false, providerCode: 500 });
-    expect(await sendError(slack.send(page))).toMatchObject({ permanent: false, providerCode: 429 });
-    expect(await sendError(slack.send(page))).toMatchObject({
+    expect(await expectNotifierError(slack.send(page))).toMatchObject({
+      permanent: false,
+      providerCode: 500,
+    });
+    expect(await expectNotifierError(slack.send(page))).toMatchObject({
+      permanent: false,
+      providerCode: 429,
+    });
+    expect(await expectNotifierError(slack.send(page))).toMatchObject({
       permanent: false,
       message: 'Slack is unreachable: timed out',
     });
   });
 
   it('fails permanently for a webhook name that is not configured', async () => {
-    const error = await sendError(notifier().send(notification({ channel: 'slack', to: 'comms' })));
+    const error = await expectNotifierError(notifier().send(notification({ channel: 'slack', to: 'comms' })));
     expect(error).toMatchObject({ permanent: true });
     expect(error.message).toBe('Slack webhook "comms" is not configured (SLACK_WEBHOOK_URLS)');
   });

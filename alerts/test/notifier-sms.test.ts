@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import { type FakeAfricasTalking, startFakeAfricasTalking } from '@stimawatch/core/fakes';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NotifierError } from '../src/delivery';
 import { createAfricasTalkingNotifier } from '../src/notifiers';
-import { notification } from './delivery-fixtures';
+import { expectNotifierError, notification } from './delivery-fixtures';
 
 let fakeAt: FakeAfricasTalking;
 const config = () => ({
@@ -21,15 +20,6 @@ beforeEach(() => fakeAt.clear());
 afterAll(async () => {
   await fakeAt.close();
 });
-
-async function sendError(promise: Promise<unknown>): Promise<NotifierError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NotifierError);
-  return error as NotifierError;
-}
 
 describe("SMS through the real Africa's Talking SDK", () => {
   it('sends the form-encoded request AT expects, with the apiKey header', async () => {
@@ -69,27 +59,27 @@ describe("SMS through the real Africa's Talking SDK", () => {
 
   it('reports a refused recipient as permanent, with AT status and code', async () => {
     fakeAt.failNext(1, { kind: 'recipient', statusCode: 406, status: 'UserInBlacklist' });
-    const error = await sendError(createAfricasTalkingNotifier(config()).send(notification()));
+    const error = await expectNotifierError(createAfricasTalkingNotifier(config()).send(notification()));
     expect(error.message).toBe("Africa's Talking did not send the SMS: UserInBlacklist (406)");
     expect(error).toMatchObject({ permanent: true, providerCode: 406, channel: 'sms' });
   });
 
   it('reports a gateway error per recipient as transient', async () => {
     fakeAt.failNext(1, { kind: 'recipient', statusCode: 501, status: 'GatewayError' });
-    const error = await sendError(createAfricasTalkingNotifier(config()).send(notification()));
+    const error = await expectNotifierError(createAfricasTalkingNotifier(config()).send(notification()));
     expect(error).toMatchObject({ permanent: false, providerCode: 501 });
   });
 
   it('reports HTTP 5xx as transient and HTTP 401 as permanent', async () => {
     const sms = createAfricasTalkingNotifier(config());
     fakeAt.failNext(1, { kind: 'http', status: 502, body: 'Bad Gateway' });
-    expect(await sendError(sms.send(notification()))).toMatchObject({
+    expect(await expectNotifierError(sms.send(notification()))).toMatchObject({
       permanent: false,
       providerCode: 502,
       message: "Africa's Talking answered HTTP 502: Bad Gateway",
     });
     const wrongKey = createAfricasTalkingNotifier({ ...config(), apiKey: 'wrong' });
-    expect(await sendError(wrongKey.send(notification()))).toMatchObject({
+    expect(await expectNotifierError(wrongKey.send(notification()))).toMatchObject({
       permanent: true,
       providerCode: 401,
       message: "Africa's Talking refused the API key or username: The supplied authentication is invalid",
@@ -99,14 +89,16 @@ describe("SMS through the real Africa's Talking SDK", () => {
   it('gives up waiting after the timeout, as a transient failure', async () => {
     fakeAt.failNext(1, { kind: 'timeout' });
     const sms = createAfricasTalkingNotifier({ ...config(), timeoutMs: 150 });
-    expect(await sendError(sms.send(notification()))).toMatchObject({
+    expect(await expectNotifierError(sms.send(notification()))).toMatchObject({
       permanent: false,
       message: "Africa's Talking did not answer: no answer within 150 ms",
     });
   });
 
   it('reports a number the SDK rejects before sending as permanent, without the number', async () => {
-    const error = await sendError(createAfricasTalkingNotifier(config()).send(notification({ to: '0711' })));
+    const error = await expectNotifierError(
+      createAfricasTalkingNotifier(config()).send(notification({ to: '0711' })),
+    );
     expect(error.permanent).toBe(true);
     expect(error.message).toMatch(/^Africa's Talking SDK refused the request/);
     expect(error.message).not.toContain('0711');
@@ -117,6 +109,6 @@ describe("SMS through the real Africa's Talking SDK", () => {
     const gone = await startFakeAfricasTalking();
     await gone.close();
     const sms = createAfricasTalkingNotifier({ ...config(), baseUrl: gone.url });
-    expect(await sendError(sms.send(notification()))).toMatchObject({ permanent: false });
+    expect(await expectNotifierError(sms.send(notification()))).toMatchObject({ permanent: false });
   });
 });

@@ -1,9 +1,8 @@
 import { WEBHOOK_HEADERS } from '@stimawatch/core';
 import { type FakeWebhookReceiver, startFakeWebhookReceiver } from '@stimawatch/core/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotifierError } from '../src/delivery';
 import { createWebhookNotifier } from '../src/notifiers';
-import { notification } from './delivery-fixtures';
+import { expectNotifierError, notification } from './delivery-fixtures';
 
 const SECRET = 'a-signing-secret-of-32-characters';
 let receiver: FakeWebhookReceiver;
@@ -19,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.close();
 });
-
-async function sendError(promise: Promise<unknown>): Promise<NotifierError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NotifierError);
-  return error as NotifierError;
-}
 
 describe('signed generic webhook', () => {
   it('posts JSON signed with an HMAC of the raw body, with timestamp and delivery headers', async () => {
@@ -69,21 +59,29 @@ describe('signed generic webhook', () => {
     receiver.failNext(1, { kind: 'http', status: 429 });
     receiver.failNext(1, { kind: 'timeout' });
     const webhook = notifier(150);
-    expect(await sendError(webhook.send(page))).toMatchObject({
+    expect(await expectNotifierError(webhook.send(page))).toMatchObject({
       permanent: true,
       providerCode: 410,
       message: 'webhook ops answered HTTP 410: gone',
     });
-    expect(await sendError(webhook.send(page))).toMatchObject({ permanent: false, providerCode: 503 });
-    expect(await sendError(webhook.send(page))).toMatchObject({ permanent: false, providerCode: 429 });
-    expect(await sendError(webhook.send(page))).toMatchObject({
+    expect(await expectNotifierError(webhook.send(page))).toMatchObject({
+      permanent: false,
+      providerCode: 503,
+    });
+    expect(await expectNotifierError(webhook.send(page))).toMatchObject({
+      permanent: false,
+      providerCode: 429,
+    });
+    expect(await expectNotifierError(webhook.send(page))).toMatchObject({
       permanent: false,
       message: 'webhook ops is unreachable: timed out',
     });
   });
 
   it('fails permanently for a target name that is not configured', async () => {
-    const error = await sendError(notifier().send(notification({ channel: 'webhook', to: 'nobody' })));
+    const error = await expectNotifierError(
+      notifier().send(notification({ channel: 'webhook', to: 'nobody' })),
+    );
     expect(error).toMatchObject({
       permanent: true,
       message: 'webhook nobody is not configured (WEBHOOK_TARGETS)',

@@ -1,11 +1,10 @@
 import { openPostgresClient, type SqlClient } from '@stimawatch/core/db';
-import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
+import { createPrivatePostgres, type PrivatePostgres, waitFor } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPayload } from './support/alertmanager-fixtures';
 import { closeAndDrop } from './support/postgres-teardown';
 import { type PrivateRedisServer, startPrivateRedisServer } from './support/private-redis-server';
 import { type RunningAlerts, startAlerts } from './support/service-harness';
-import { waitFor } from './support/wait-for';
 
 let privatePostgres: PrivatePostgres;
 let db: SqlClient;

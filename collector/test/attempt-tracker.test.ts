@@ -1,11 +1,11 @@
 import type { VendEvent } from '@stimawatch/core';
-import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL, waitFor } from '@stimawatch/core/testing';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCollectorMetrics } from '../src/metrics/collector-metrics';
 import { AttemptTracker } from '../src/tracking/attempt-tracker';
-import { sample, silentLogger, waitFor } from './helpers/collector-harness';
+import { sample, silentLogger } from './helpers/collector-harness';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 let redis: Redis;

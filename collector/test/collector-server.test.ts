@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LiveSnapshot } from '@stimawatch/core';
-import { deleteRedisPrefix } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, waitFor } from '@stimawatch/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectorExtensionFactory } from '../src/create-collector';
 import { type RunningCollector, startCollector } from '../src/start-collector';
-import { authorised, event, ndjson, silentLogger, testConfig, waitFor } from './helpers/collector-harness';
+import { authorised, event, ndjson, silentLogger, testConfig } from './helpers/collector-harness';
 
 let running: RunningCollector | undefined;
 const closers: Array<() => Promise<void>> = [];

@@ -1,7 +1,7 @@
 import { METRICS, QUEUES } from '@stimawatch/core';
 import type { SqlClient } from '@stimawatch/core/db';
 import { type FakeXServer, startFakeXServer } from '@stimawatch/core/fakes';
-import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL, waitFor } from '@stimawatch/core/testing';
 import { Queue } from 'bullmq';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,6 @@ import {
   openDb,
   socialConfig,
   startStatementReceiver,
-  waitFor,
 } from './social-fixtures';
 
 const HOUR_SECONDS = '3600';
@@ -70,7 +69,7 @@ function newModule(extra: { alertsServiceUrl?: string; statementToken?: string }
 
 /** Every job the schedulers produced so far has run (the next ones are delayed by an hour). */
 async function settled(completedAtLeast: number) {
-  await waitFor(async () => {
+  await waitFor('social jobs to settle', async () => {
     const counts = await queue.getJobCounts('active', 'wait', 'prioritized', 'completed', 'failed');
     return (
       counts.active === 0 &&
@@ -78,7 +77,7 @@ async function settled(completedAtLeast: number) {
       counts.prioritized === 0 &&
       (counts.completed ?? 0) + (counts.failed ?? 0) >= completedAtLeast
     );
-  }, 'social jobs to settle');
+  });
 }
 
 describe('social job schedulers on BullMQ', () => {
@@ -127,7 +126,7 @@ describe('social job schedulers on BullMQ', () => {
         statementToken: 'statement-token-0123456789',
       });
       await module.start();
-      await waitFor(() => receiver.received.length === 1, 'the statement to arrive', 15_000);
+      await waitFor('the statement to arrive', () => receiver.received.length === 1, 15_000);
       expect(receiver.calls()).toBe(2);
       expect(receiver.received[0]).toEqual({
         authorization: 'Bearer statement-token-0123456789',

@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '@stimawatch/core/testing';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCollectorMetrics } from '../src/metrics/collector-metrics';
 import { probeTargetSchema } from '../src/probe/probe-target';
 import { createSyntheticProbe } from '../src/probe/synthetic-probe';
-import { sample, silentLogger, waitFor } from './helpers/collector-harness';
+import { sample, silentLogger } from './helpers/collector-harness';
 
 /** A stand-in vending sandbox: answers a test purchase, or fails in the way it is told to. */
 async function fakeVendingApi() {

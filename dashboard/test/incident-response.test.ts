@@ -1,6 +1,7 @@
+import { waitFor } from '@stimawatch/core/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminGet, eventually, fireAlert } from './support/alerts-api';
+import { adminGet, fireAlert } from './support/alerts-api';
 import { launchChromium, openPage, screenshot, signIn } from './support/chromium';
 import { type Stack, startStack } from './support/stack';
 
@@ -44,10 +45,14 @@ describe('incident response in the console (Chromium against a real stack)', () 
 
     // The control incident, opened after the acknowledged one with the same policy, escalates to level 2;
     // by then the acknowledged incident's own escalation was due, and it must not have happened.
-    await eventually('the control incident to escalate', async () => {
-      const detail = (await adminGet(stack, `/v1/incidents/${control}`)) as Detail;
-      return escalatedPastFirstLevel(detail) ? detail : undefined;
-    });
+    await waitFor(
+      'the control incident to escalate',
+      async () => {
+        const detail = (await adminGet(stack, `/v1/incidents/${control}`)) as Detail;
+        return escalatedPastFirstLevel(detail) ? detail : undefined;
+      },
+      15_000,
+    );
     const ackedDetail = (await adminGet(stack, `/v1/incidents/${acked}`)) as Detail;
     expect(ackedDetail.incident.status).toBe('acknowledged');
     expect(escalatedPastFirstLevel(ackedDetail)).toBe(false);

@@ -1,6 +1,5 @@
 import { openPostgresClient, type SqlClient } from '@stimawatch/core/db';
-import { type PrivatePostgres, TEST_POSTGRES_ADMIN_URL } from '@stimawatch/core/testing';
-import { waitFor } from './wait-for';
+import { type PrivatePostgres, TEST_POSTGRES_ADMIN_URL, waitFor } from '@stimawatch/core/testing';
 
 /**
  * Closes the pool, waits until the server has let go of its sessions, then drops the database. node-postgres

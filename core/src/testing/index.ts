@@ -1,2 +1,3 @@
 export * from './private-postgres';
 export * from './private-redis';
+export * from './wait-for';

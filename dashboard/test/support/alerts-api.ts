@@ -68,18 +68,3 @@ export function postFromPage(page: Page, path: string): Promise<{ status: number
     return { status: response.status, body: (await response.json()) as unknown };
   }, path);
 }
-
-/** Polls `check` until it returns a value, for at most `ms`. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

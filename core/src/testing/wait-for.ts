@@ -1,4 +1,7 @@
-/** Polls `probe` until it returns a value other than undefined/false, failing with `what` after the deadline. */
+/**
+ * Polls `probe` every 25 ms until it returns something other than `undefined` or `false`, and resolves with that
+ * value; rejects naming `what` once `timeoutMs` has passed. For waiting on state that announces no event.
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | false | Promise<T | undefined | false>,
