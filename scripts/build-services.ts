@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE_PACKAGE = /^@stimawatch\//;
@@ -29,14 +29,38 @@ const externalPackages: Plugin = {
   },
 };
 
+/** Worker-thread modules a service starts, bundled next to its main bundle (it finds them there). */
+const WORKER_ENTRIES: Record<Service, readonly string[]> = {
+  collector: ['ingest/parse-worker'],
+  alerts: [],
+};
+
 /**
  * Bundles `<service>/src/main.ts` and the workspace code it imports into one ES module (plus a linked source
- * map), so production starts with plain `node` instead of the tsx loader. Returns the bundle's path.
+ * map), and each of its worker modules next to it, so production starts with plain `node` instead of the tsx
+ * loader. Returns the main bundle's path.
  */
 export async function buildService(service: Service, outFile = defaultBundlePath(service)): Promise<string> {
-  await build({
-    entryPoints: [join(ROOT, service, 'src', 'main.ts')],
-    outfile: outFile,
+  const workers = WORKER_ENTRIES[service].map((entry) =>
+    build({
+      ...bundleOptions(join(ROOT, service, 'src', `${entry}.ts`)),
+      outfile: siblingOf(outFile, entry),
+    }),
+  );
+  await Promise.all([
+    build({ ...bundleOptions(join(ROOT, service, 'src', 'main.ts')), outfile: outFile }),
+    ...workers,
+  ]);
+  return outFile;
+}
+
+function siblingOf(outFile: string, entry: string): string {
+  return join(dirname(outFile), `${basename(entry)}.mjs`);
+}
+
+function bundleOptions(entryPoint: string): BuildOptions {
+  return {
+    entryPoints: [entryPoint],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -44,8 +68,7 @@ export async function buildService(service: Service, outFile = defaultBundlePath
     sourcemap: 'linked',
     plugins: [externalPackages],
     logLevel: 'warning',
-  });
-  return outFile;
+  };
 }
 
 /** Builds the named services' bundles (every service by default) at their default paths. */

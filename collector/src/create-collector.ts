@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { CollectorConfig } from './config/collector-config';
 import { createCollectorApp, type RouteRegistrar } from './http/collector-app';
+import { createBatchParser, DEFAULT_WORKER_MIN_BYTES } from './ingest/batch-parser';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
 import { createLiveAggregator, type LiveAggregator } from './live/live-aggregator';
 import { createLiveHistoryRefresher } from './live/live-history';
@@ -49,6 +50,8 @@ export interface CollectorOptions {
   liveIntervalMs?: number;
   /** How long start() waits for Redis before serving without it (fail open; default 5000 ms). */
   redisWaitMs?: number;
+  /** Vend-event bodies of at least this many bytes are parsed on a worker thread (default 16 KiB). */
+  parseWorkerMinBytes?: number;
 }
 
 export interface Collector {
@@ -115,6 +118,10 @@ export async function createCollector(
     now,
   });
   const ingest = createIngestService({ tracker, metrics, sink: live, now });
+  const parser = createBatchParser({
+    workerMinBytes: options.parseWorkerMinBytes ?? DEFAULT_WORKER_MIN_BYTES,
+    logger: logger.child({ module: 'parse-worker' }),
+  });
   const liveSnapshot = () =>
     live.snapshot({
       paymentsWithoutToken: tracker.lastPaymentsWithoutToken ?? null,
@@ -133,6 +140,7 @@ export async function createCollector(
     maxBodyBytes: config.maxBodyBytes,
     maxBatchEvents: config.maxBatchEvents,
     ingest,
+    parser,
     metrics,
     registry,
     readiness: tracker,
@@ -179,6 +187,7 @@ export async function createCollector(
           logger.error({ err: error, extension: extension.name }, 'extension failed to stop');
         }
       }
+      await parser.close();
       await tracker.stop();
       if (ownsRedis) await closeRedis(redis);
     },

@@ -181,8 +181,31 @@ async function layOutRuntimeStage(file: string, service: Service, home: string):
   }
 }
 
+interface RuntimeSmoke {
+  service: Service;
+  file: string;
+  env: Record<string, string>;
+  listeningUrl: (log: string) => string | undefined;
+  /** What the running bundle must also do beyond /healthz. */
+  exercise?: (url: string) => Promise<void>;
+}
+
+/** A batch large enough to be read on the collector's parse worker, a module of its own in the image. */
+async function ingestLargeBatch(url: string): Promise<void> {
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({ attemptId: `IMG${i}`, channel: 'mpesa_c2b', stage: 'meter_lookup', outcome: 'success' }),
+  );
+  const response = await fetch(`${url}/v1/vend-events`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { authorization: 'Bearer vending-token-0123456789', 'content-type': 'application/x-ndjson' },
+  });
+  expect(response.status).toBe(202);
+  expect(await response.json()).toMatchObject({ accepted: 400, rejected: [] });
+}
+
 /** How to start each image's bundle locally, and how to read its URL from its log. */
-const RUNTIME_SMOKE = [
+const RUNTIME_SMOKE: RuntimeSmoke[] = [
   {
     service: 'collector',
     file: 'Dockerfile.collector',
@@ -193,6 +216,7 @@ const RUNTIME_SMOKE = [
       MPESA_CALLBACK_SECRET: 'cb-secret-0123456789',
     },
     listeningUrl: (log: string) => /"url":"(http:\/\/[^"]+)".*"msg":"collector listening"/.exec(log)?.[1],
+    exercise: ingestLargeBatch,
   },
   {
     service: 'alerts',
@@ -207,7 +231,7 @@ const RUNTIME_SMOKE = [
       return match === null ? undefined : `http://${match[2]}:${match[1]}`;
     },
   },
-] as const;
+];
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 
@@ -243,7 +267,7 @@ async function waitUntilListening(
 
 describe.each(RUNTIME_SMOKE)(
   'the $service image as laid out by $file',
-  ({ service, file, env, listeningUrl }) => {
+  ({ service, file, env, listeningUrl, exercise }) => {
     const home = mkdtempSync(join(tmpdir(), `stimawatch-${service}-image-`));
     const prefix = privateRedisPrefix(`${service}-image`);
     afterAll(async () => {
@@ -251,7 +275,7 @@ describe.each(RUNTIME_SMOKE)(
       await deleteRedisPrefix(prefix);
     });
 
-    it('starts its bundle with the CMD and production node_modules only, serves /healthz, stops on SIGTERM', async () => {
+    it('starts its bundle with the CMD and production node_modules only, serves, stops on SIGTERM', async () => {
       await layOutRuntimeStage(file, service, home);
       const cmd = JSON.parse(
         finalStage(readDockerfile(file))
@@ -271,9 +295,16 @@ describe.each(RUNTIME_SMOKE)(
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      let log = '';
+      child.stdout.on('data', (chunk) => {
+        log += chunk;
+      });
       try {
         const url = await waitUntilListening(child, listeningUrl, 60_000);
         expect((await fetch(`${url}/healthz`)).status).toBe(200);
+        await exercise?.(url);
+        // Nothing went wrong on the way (a module missing from the image would log an error, not fail).
+        expect(log).not.toMatch(/"level":(50|60)/);
         const exited = once(child, 'exit');
         child.kill('SIGTERM');
         const [code] = await exited;

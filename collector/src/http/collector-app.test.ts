@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CALLBACK_SECRET,
   createInMemoryApp,
@@ -6,6 +6,7 @@ import {
   vendRequest,
 } from '../../test/helpers/in-memory-app';
 import { c2bConfirmationV2, c2bValidationV2, stkCancelled, stkSuccess } from '../daraja/daraja-fixtures';
+import type { BatchParser } from '../ingest/batch-parser';
 
 const valid = {
   attemptId: 'RKL51ZDR4F',
@@ -15,9 +16,27 @@ const valid = {
 };
 const rejectedSeries = (reason: string) => `stimawatch_ingest_rejected_total{reason="${reason}"}`;
 
-describe('POST /v1/vend-events', () => {
+describe.each([
+  { where: 'on the request thread', parseWorkerMinBytes: Number.POSITIVE_INFINITY },
+  { where: 'on the parse worker', parseWorkerMinBytes: 0 },
+])('POST /v1/vend-events, bodies read $where', ({ parseWorkerMinBytes }) => {
+  const parsers: BatchParser[] = [];
+  const appReadingBodies = (options: Parameters<typeof createInMemoryApp>[0] = {}) => {
+    const created = createInMemoryApp({ ...options, parseWorkerMinBytes });
+    parsers.push(created.parser);
+    return created;
+  };
+  afterAll(async () => {
+    for (const parser of parsers) {
+      // Every body these tests send went where this block says.
+      const elsewhere = parseWorkerMinBytes === 0 ? parser.reads.onRequestThread : parser.reads.onWorker;
+      expect(elsewhere).toBe(0);
+      await parser.close();
+    }
+  });
+
   it('accepts one event, ignoring unknown fields', async () => {
-    const { app, state } = createInMemoryApp();
+    const { app, state } = appReadingBodies();
     const response = await app.request(
       '/v1/vend-events',
       vendRequest(JSON.stringify({ ...valid, extra: { x: 1 } })),
@@ -28,7 +47,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('refuses a missing or wrong bearer token with 401 and counts it', async () => {
-    const { app, registry } = createInMemoryApp();
+    const { app, registry } = appReadingBodies();
     const missing = await app.request('/v1/vend-events', { method: 'POST', body: JSON.stringify(valid) });
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: 'UNAUTHORIZED' });
@@ -41,7 +60,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('answers 400 naming the problem for malformed JSON', async () => {
-    const { app, registry } = createInMemoryApp();
+    const { app, registry } = appReadingBodies();
     const response = await app.request('/v1/vend-events', vendRequest('{"attemptId": "A1",'));
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; message: string };
@@ -51,7 +70,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('answers 400 with every rejected line when nothing is valid', async () => {
-    const { app, registry } = createInMemoryApp();
+    const { app, registry } = appReadingBodies();
     const body = [
       JSON.stringify({ ...valid, stage: 'payment' }),
       JSON.stringify({ ...valid, channel: 'cash' }),
@@ -71,7 +90,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('accepts the valid lines of a mixed NDJSON batch and reports the others by line', async () => {
-    const { app, registry } = createInMemoryApp();
+    const { app, registry } = appReadingBodies();
     const lines = [
       JSON.stringify({ ...valid, attemptId: 'A1' }),
       '{not json',
@@ -107,7 +126,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('acknowledges a replay as a duplicate without counting it again', async () => {
-    const { app, registry } = createInMemoryApp();
+    const { app, registry } = appReadingBodies();
     await app.request('/v1/vend-events', vendRequest(JSON.stringify(valid)));
     const again = await app.request('/v1/vend-events', vendRequest(JSON.stringify([valid, valid])));
     expect(await again.json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
@@ -118,7 +137,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('answers 413 for a body over the limit and for too many events', async () => {
-    const { app, registry } = createInMemoryApp({ maxBodyBytes: 2048, maxBatchEvents: 3 });
+    const { app, registry } = appReadingBodies({ maxBodyBytes: 2048, maxBatchEvents: 3 });
     const big = await app.request(
       '/v1/vend-events',
       vendRequest(JSON.stringify([{ ...valid, pad: 'x'.repeat(4096) }])),
@@ -138,7 +157,7 @@ describe('POST /v1/vend-events', () => {
   });
 
   it('answers 503 (retry) when tracking cannot keep the batch, counting nothing as accepted', async () => {
-    const { app, registry, state } = createInMemoryApp();
+    const { app, registry, state } = appReadingBodies();
     state.full = true;
     const response = await app.request(
       '/v1/vend-events',

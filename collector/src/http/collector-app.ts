@@ -1,6 +1,7 @@
 import type { LiveSnapshot, Logger } from '@stimawatch/core';
 import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
+import type { BatchParser } from '../ingest/batch-parser';
 import type { IngestService } from '../ingest/ingest-service';
 import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { createErrorHandler } from './http-errors';
@@ -18,6 +19,8 @@ export interface CollectorAppDeps {
   maxBodyBytes: number;
   maxBatchEvents: number;
   ingest: IngestService;
+  /** Reads `/v1/vend-events` bodies (large ones off the request thread). */
+  parser: BatchParser;
   metrics: CollectorMetrics;
   registry: Registry;
   readiness: Readiness;
@@ -44,6 +47,7 @@ export function createCollectorApp(deps: CollectorAppDeps): Hono {
     maxBodyBytes: deps.maxBodyBytes,
     maxBatchEvents: deps.maxBatchEvents,
     ingest: deps.ingest,
+    parser: deps.parser,
     metrics: deps.metrics,
     now,
   });

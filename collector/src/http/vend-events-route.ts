@@ -1,9 +1,10 @@
 import { bearerToken, createTokenLookup, StimaError } from '@stimawatch/core';
 import type { Hono } from 'hono';
+import type { BatchParser } from '../ingest/batch-parser';
 import type { IngestService } from '../ingest/ingest-service';
 import type { BatchRejection } from '../ingest/parse-event-batch';
-import { readLimitedBody } from '../ingest/read-limited-body';
-import { noValidEvents, readVendEvents, type ValidatedBatch } from '../ingest/read-vend-events';
+import { readLimitedBytes } from '../ingest/read-limited-body';
+import { noValidEvents, type ValidatedBatch } from '../ingest/read-vend-events';
 import type { CollectorMetrics } from '../metrics/collector-metrics';
 import { countRejection } from './http-errors';
 import { incomingOf } from './node-incoming';
@@ -13,6 +14,7 @@ export interface VendEventsRouteDeps {
   maxBodyBytes: number;
   maxBatchEvents: number;
   ingest: IngestService;
+  parser: BatchParser;
   metrics: CollectorMetrics;
   now: () => number;
 }
@@ -30,8 +32,8 @@ export function registerVendEventsRoute(app: Hono, deps: VendEventsRouteDeps): v
     }
     let batch: ValidatedBatch;
     try {
-      const text = await readLimitedBody(c.req.raw, deps.maxBodyBytes, incomingOf(c.env));
-      batch = readVendEvents(text, c.req.header('content-type'), deps.maxBatchEvents, deps.now());
+      const bytes = await readLimitedBytes(c.req.raw, deps.maxBodyBytes, incomingOf(c.env));
+      batch = await deps.parser.parse(bytes, c.req.header('content-type'), deps.maxBatchEvents, deps.now());
     } catch (error) {
       return countRejection(deps.metrics, error);
     }

@@ -19,13 +19,20 @@ export async function readLimitedBody(
   maxBytes: number,
   incoming?: IncomingMessage,
 ): Promise<string> {
+  return (await readLimitedBytes(request, maxBytes, incoming)).toString('utf8');
+}
+
+/** `readLimitedBody` without the decoding: the body's bytes. */
+export async function readLimitedBytes(
+  request: Request,
+  maxBytes: number,
+  incoming?: IncomingMessage,
+): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes =
-    incoming !== undefined && !incoming.readableDidRead
-      ? await readIncoming(incoming, maxBytes)
-      : await readWebBody(request, maxBytes);
-  return bytes.toString('utf8');
+  return incoming !== undefined && !incoming.readableDidRead
+    ? readIncoming(incoming, maxBytes)
+    : readWebBody(request, maxBytes);
 }
 
 async function readWebBody(request: Request, maxBytes: number): Promise<Buffer> {

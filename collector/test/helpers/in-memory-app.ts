@@ -1,6 +1,7 @@
 import { createLogger, StimaError, type VendEvent } from '@stimawatch/core';
 import { Registry } from 'prom-client';
 import { createCollectorApp } from '../../src/http/collector-app';
+import { createBatchParser } from '../../src/ingest/batch-parser';
 import { createIngestService } from '../../src/ingest/ingest-service';
 import { createLiveAggregator } from '../../src/live/live-aggregator';
 import { createCollectorMetrics } from '../../src/metrics/collector-metrics';
@@ -12,7 +13,9 @@ export const CALLBACK_SECRET = 'cb-secret-0123456789';
  * The collector's app over an in-memory tracker (dedupe by attempt+stage+outcome), for tests of the HTTP
  * contract that do not need Redis. `full` makes the tracker refuse like a full backlog.
  */
-export function createInMemoryApp(options: { maxBodyBytes?: number; maxBatchEvents?: number } = {}) {
+export function createInMemoryApp(
+  options: { maxBodyBytes?: number; maxBatchEvents?: number; parseWorkerMinBytes?: number } = {},
+) {
   const registry = new Registry();
   const metrics = createCollectorMetrics(registry, ['vending']);
   const seen = new Set<string>();
@@ -31,12 +34,18 @@ export function createInMemoryApp(options: { maxBodyBytes?: number; maxBatchEven
   };
   const now = () => Date.parse('2026-03-02T10:00:00Z');
   const live = createLiveAggregator({ now });
+  // Bodies stay on the test's thread unless a test asks for the worker.
+  const parser = createBatchParser({
+    workerMinBytes: options.parseWorkerMinBytes ?? Number.POSITIVE_INFINITY,
+    logger: createLogger('test', 'silent'),
+  });
   const app = createCollectorApp({
     ingestTokens: new Map([[INGEST_TOKEN, 'vending']]),
     mpesaCallbackSecret: CALLBACK_SECRET,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     maxBatchEvents: options.maxBatchEvents ?? 100,
     ingest: createIngestService({ tracker, metrics, sink: live, now }),
+    parser,
     metrics,
     registry,
     readiness: {
@@ -49,7 +58,7 @@ export function createInMemoryApp(options: { maxBodyBytes?: number; maxBatchEven
     logger: createLogger('test', 'silent'),
     now,
   });
-  return { app, registry, state };
+  return { app, registry, state, parser };
 }
 
 /** The value of one sample in a Prometheus text exposition (0 when absent). */

@@ -1,0 +1,152 @@
+import { type ResourceLimits, Worker, type WorkerOptions } from 'node:worker_threads';
+import { type Logger, StimaError } from '@stimawatch/core';
+import { decodeBatch } from './batch-codec';
+import type { ParseReply, ParseRequest } from './parse-worker-protocol';
+import { readVendEvents, type ValidatedBatch } from './read-vend-events';
+
+/** Reads request bodies into validated batches: small ones on the request thread, large ones on a worker. */
+export interface BatchParser {
+  parse(
+    bytes: Buffer,
+    contentType: string | undefined,
+    maxEvents: number,
+    receivedAtMs: number,
+  ): Promise<ValidatedBatch>;
+  /** Stops the worker; bodies it was reading are read on the request thread. */
+  close(): Promise<void>;
+  /** Bodies read so far, by where they were read. */
+  readonly reads: { onWorker: number; onRequestThread: number };
+}
+
+export interface BatchParserOptions {
+  /**
+   * Bodies of at least this many bytes go to the worker thread. Below it, the round trip to the worker
+   * costs more than it saves (a single event is read in microseconds).
+   */
+  workerMinBytes: number;
+  /** The worker's heap limits (default: small, see WORKER_LIMITS). */
+  workerLimits?: ResourceLimits;
+  logger: Logger;
+}
+
+interface PendingParse {
+  request: ParseRequest;
+  /** The body as received, kept so the request thread can read it if the worker goes away. */
+  bytes: Buffer;
+  resolve: (batch: ValidatedBatch) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The worker holds one body at a time (at most 5 MiB, about 10,000 events), so a small heap is plenty and
+ * keeps the process's memory down. A body that does not fit ends the worker (out of memory) and is read on
+ * the request thread instead.
+ */
+const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+
+/** After the worker ended on its own, bodies are read on the request thread this long before it restarts. */
+const RESTART_PAUSE_MS = 10_000;
+
+/** Bodies at least this large are parsed off the request thread by default (about 100 events). */
+export const DEFAULT_WORKER_MIN_BYTES = 16 * 1024;
+
+/**
+ * The worker is started with the first large body, and again a little while after it exits. A body it could not read
+ * (the worker crashed, was stopped, or failed unexpectedly) is read on the request thread instead, so a
+ * problem with the worker costs speed, never a request.
+ */
+export function createBatchParser(options: BatchParserOptions): BatchParser {
+  const pending = new Map<number, PendingParse>();
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const reads = { onWorker: 0, onRequestThread: 0 };
+  let restartAfter = 0;
+
+  const readHere = (
+    entry: Omit<PendingParse, 'request'> & { request: Omit<ParseRequest, 'id' | 'bytes'> },
+  ) => {
+    reads.onRequestThread += 1;
+    try {
+      const { contentType, maxEvents, receivedAtMs } = entry.request;
+      entry.resolve(readVendEvents(entry.bytes.toString('utf8'), contentType, maxEvents, receivedAtMs));
+    } catch (error) {
+      entry.reject(error);
+    }
+  };
+
+  const onReply = (reply: ParseReply) => {
+    const entry = pending.get(reply.id);
+    if (entry === undefined) return;
+    pending.delete(reply.id);
+    if (reply.outcome !== 'failed') reads.onWorker += 1;
+    if (reply.outcome === 'batch') entry.resolve(decodeBatch(reply.batch));
+    else if (reply.outcome === 'refused')
+      entry.reject(new StimaError(reply.code, reply.message, reply.context));
+    else {
+      options.logger.warn({ err: reply.message }, 'parse worker failed on a body; reading it here');
+      readHere(entry);
+    }
+  };
+
+  const start = (): Worker => {
+    const entry = workerEntry(options.workerLimits ?? WORKER_LIMITS);
+    const started = new Worker(entry.script, entry.options);
+    started.on('message', onReply);
+    started.on('error', (error) => options.logger.error({ err: error }, 'parse worker crashed'));
+    started.on('exit', () => {
+      if (worker === started) {
+        // It ended on its own (crashed, out of memory): give it a pause rather than a restart per request.
+        worker = undefined;
+        restartAfter = Date.now() + RESTART_PAUSE_MS;
+      }
+      // Whatever it had not answered is read here; nothing is lost with the worker.
+      for (const [id, entry] of pending) {
+        pending.delete(id);
+        readHere(entry);
+      }
+    });
+    started.unref();
+    return started;
+  };
+
+  return {
+    reads,
+    parse(bytes, contentType, maxEvents, receivedAtMs) {
+      if (bytes.length < options.workerMinBytes || (worker === undefined && Date.now() < restartAfter)) {
+        return new Promise((resolve, reject) =>
+          readHere({ bytes, request: { contentType, maxEvents, receivedAtMs }, resolve, reject }),
+        );
+      }
+      worker ??= start();
+      const id = nextId++;
+      // A copy of exactly the body, whose buffer moves to the worker; `bytes` stays here for a fallback.
+      const copy = new Uint8Array(bytes);
+      const request: ParseRequest = { id, bytes: copy, contentType, maxEvents, receivedAtMs };
+      return new Promise((resolve, reject) => {
+        pending.set(id, { request, bytes, resolve, reject });
+        (worker as Worker).postMessage(request, [copy.buffer]);
+      });
+    },
+    async close() {
+      const running = worker;
+      worker = undefined;
+      if (running !== undefined) await running.terminate();
+    },
+  };
+}
+
+/**
+ * How to start the worker: in production the bundle's sibling module; when running from the TypeScript
+ * sources (tsx, tests) a small script that registers tsx's loader in the new thread first, since loader
+ * flags given to a worker do not reach its entry module.
+ */
+function workerEntry(resourceLimits: ResourceLimits): { script: string | URL; options: WorkerOptions } {
+  const limits = { resourceLimits };
+  if (!import.meta.url.endsWith('.ts')) {
+    return { script: new URL('./parse-worker.mjs', import.meta.url), options: limits };
+  }
+  // Resolved from the working directory, the repository root wherever the sources run.
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const script = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return { script, options: { ...limits, eval: true } };
+}

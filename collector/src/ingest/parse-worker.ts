@@ -1,0 +1,40 @@
+import { parentPort } from 'node:worker_threads';
+import { StimaError } from '@stimawatch/core';
+import { encodeBatch, transferables } from './batch-codec';
+import type { ParseReply, ParseRequest } from './parse-worker-protocol';
+import { readVendEvents } from './read-vend-events';
+
+/**
+ * The parse worker's entry point: reads request bodies into validated batches off the request thread.
+ * A body that is not a batch at all answers its StimaError; any other failure answers `failed`, and the
+ * request thread then parses that body itself.
+ */
+const port = parentPort;
+if (port === null) throw new Error('parse-worker.ts runs as a worker thread');
+port.on('message', (request: ParseRequest) => {
+  let reply: ParseReply;
+  try {
+    const text = Buffer.from(
+      request.bytes.buffer,
+      request.bytes.byteOffset,
+      request.bytes.byteLength,
+    ).toString('utf8');
+    const batch = encodeBatch(
+      readVendEvents(text, request.contentType, request.maxEvents, request.receivedAtMs),
+    );
+    port.postMessage({ id: request.id, outcome: 'batch', batch } satisfies ParseReply, transferables(batch));
+    return;
+  } catch (error) {
+    reply =
+      error instanceof StimaError
+        ? {
+            id: request.id,
+            outcome: 'refused',
+            code: error.code,
+            message: error.message,
+            context: error.context,
+          }
+        : { id: request.id, outcome: 'failed', message: (error as Error).message };
+  }
+  port.postMessage(reply);
+});
