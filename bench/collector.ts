@@ -116,6 +116,7 @@ async function alternate(
   connections: number = CONNECTIONS[kind],
 ) {
   const totals = { bare: 0, collector: 0, collectorTotal: 0, collectorP99: 0 };
+  const roundRatios: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const seconds = DURATION_SECONDS / ROUNDS;
     const bare = await load(bareUrl, kind, `${kind}-bare-${connections}-${round}-`, seconds, connections);
@@ -126,6 +127,7 @@ async function alternate(
       seconds,
       connections,
     );
+    roundRatios.push(collector.requests.average / bare.requests.average);
     totals.bare += bare.requests.average;
     totals.collector += collector.requests.average;
     totals.collectorTotal += collector.requests.total;
@@ -136,6 +138,7 @@ async function alternate(
     collector: totals.collector / ROUNDS,
     collectorTotal: totals.collectorTotal,
     collectorP99: totals.collectorP99,
+    roundRatios,
   };
 }
 
@@ -294,6 +297,12 @@ export async function run(): Promise<BenchResult[]> {
       goal: 'ratio>=0.5',
     });
 
+    // Each round's own ratio: how much of the spread is the machine's noise rather than the collector.
+    results.push({
+      name: 'ndjson_batch_vs_bare_by_round',
+      value: median(batch.roundRatios),
+      unit: `median ratio (rounds: ${batch.roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')})`,
+    });
     results.push({
       name: 'ndjson_batch_p99_ms',
       value: batch.collectorP99,
