@@ -29,10 +29,18 @@ export interface BatchParserOptions {
   logger: Logger;
 }
 
-interface PendingParse {
-  request: ParseRequest;
-  /** The body as received, kept so the request thread can read it if the worker goes away. */
+/** A body to read and how: what `parse` was given. */
+interface BodyToRead {
   bytes: Buffer;
+  contentType: string | undefined;
+  maxEvents: number;
+  receivedAtMs: number;
+}
+
+interface PendingParse {
+  /** The worker reading it; if that worker ends first, the body is read on the request thread. */
+  worker: Worker;
+  body: BodyToRead;
   resolve: (batch: ValidatedBatch) => void;
   reject: (error: unknown) => void;
 }
@@ -62,13 +70,13 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
   const reads = { onWorker: 0, onRequestThread: 0 };
   let restartAfter = 0;
 
-  const readHere = (
-    entry: Omit<PendingParse, 'request'> & { request: Omit<ParseRequest, 'id' | 'bytes'> },
-  ) => {
+  const readHere = (body: BodyToRead): ValidatedBatch => {
     reads.onRequestThread += 1;
+    return readVendEvents(body.bytes.toString('utf8'), body.contentType, body.maxEvents, body.receivedAtMs);
+  };
+  const settleHere = (entry: PendingParse) => {
     try {
-      const { contentType, maxEvents, receivedAtMs } = entry.request;
-      entry.resolve(readVendEvents(entry.bytes.toString('utf8'), contentType, maxEvents, receivedAtMs));
+      entry.resolve(readHere(entry.body));
     } catch (error) {
       entry.reject(error);
     }
@@ -84,7 +92,7 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
       entry.reject(new StimaError(reply.code, reply.message, reply.context));
     else {
       options.logger.warn({ err: reply.message }, 'parse worker failed on a body; reading it here');
-      readHere(entry);
+      settleHere(entry);
     }
   };
 
@@ -101,8 +109,9 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
       }
       // Whatever it had not answered is read here; nothing is lost with the worker.
       for (const [id, entry] of pending) {
+        if (entry.worker !== started) continue;
         pending.delete(id);
-        readHere(entry);
+        settleHere(entry);
       }
     });
     started.unref();
@@ -111,20 +120,20 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
 
   return {
     reads,
-    parse(bytes, contentType, maxEvents, receivedAtMs) {
+    async parse(bytes, contentType, maxEvents, receivedAtMs) {
+      const body: BodyToRead = { bytes, contentType, maxEvents, receivedAtMs };
       if (bytes.length < options.workerMinBytes || (worker === undefined && Date.now() < restartAfter)) {
-        return new Promise((resolve, reject) =>
-          readHere({ bytes, request: { contentType, maxEvents, receivedAtMs }, resolve, reject }),
-        );
+        return readHere(body);
       }
       worker ??= start();
+      const reader = worker;
       const id = nextId++;
       // A copy of exactly the body, whose buffer moves to the worker; `bytes` stays here for a fallback.
       const copy = new Uint8Array(bytes);
       const request: ParseRequest = { id, bytes: copy, contentType, maxEvents, receivedAtMs };
       return new Promise((resolve, reject) => {
-        pending.set(id, { request, bytes, resolve, reject });
-        (worker as Worker).postMessage(request, [copy.buffer]);
+        pending.set(id, { worker: reader, body, resolve, reject });
+        reader.postMessage(request, [copy.buffer]);
       });
     },
     async close() {
