@@ -10,6 +10,7 @@ import { createPrivatePostgres } from '@stimawatch/core/testing';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCollectorMetrics } from '../collector/src/metrics/collector-metrics';
 import { buildService } from '../scripts/build-services';
+import { imageCommand } from '../scripts/image-command';
 import { type AutocannonRequest, autocannon } from './autocannon';
 import { freePort, spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
@@ -257,11 +258,12 @@ export async function run(): Promise<BenchResult[]> {
     );
     children.push(bare.child);
     const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
-    // The collector as the image runs it: the production bundle under plain node (see Dockerfile.collector).
-    const bundle = await buildService('collector');
+    // The collector as the image runs it: the production bundle, with the CMD's node flags (Dockerfile.collector).
+    await buildService('collector');
+    const [, ...nodeArgs] = imageCommand('collector');
     const collector = await spawnReady(
       process.execPath,
-      ['--enable-source-maps', bundle],
+      nodeArgs,
       {
         COLLECTOR_PORT: '0',
         REDIS_URL: `redis://127.0.0.1:${redisPort}`,

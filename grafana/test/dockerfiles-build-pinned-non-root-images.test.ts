@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildService, type Service } from '../../scripts/build-services';
+import { imageCommand } from '../../scripts/image-command';
 import { REPO_ROOT } from './rule-files';
 
 const DOCKERFILES = [
@@ -51,6 +52,12 @@ function stage(list: Instruction[], name: string): Instruction[] {
 }
 
 const lines = (list: Instruction[]): string[] => list.map((i) => `${i.keyword} ${i.args}`);
+
+/** The node flags each image runs its bundle with (the collector trades GC threads for CPU, see its CMD). */
+const NODE_FLAGS: Record<Service, readonly string[]> = {
+  collector: ['--enable-source-maps', '--single-threaded-gc'],
+  alerts: ['--enable-source-maps'],
+};
 
 describe.each(DOCKERFILES)('$file', ({ file, workspace, port, portVariable }) => {
   const list = readDockerfile(file);
@@ -122,7 +129,8 @@ describe.each(DOCKERFILES)('$file', ({ file, workspace, port, portVariable }) =>
       expect(copy).not.toMatch(/--from=dev-deps|tsx|\/src\b|\.ts\b/);
     }
     const cmd = runtime.filter((i) => i.keyword === 'CMD').at(-1)?.args;
-    expect(cmd).toBe(`["node", "--enable-source-maps", "${workspace}/dist/main.mjs"]`);
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...NODE_FLAGS[workspace], `${workspace}/dist/main.mjs`]);
+    expect(imageCommand(workspace)).toEqual(JSON.parse(cmd ?? '[]'));
   });
 });
 
