@@ -126,6 +126,24 @@ describe('createBatchParser', () => {
     expect(crashes).toHaveLength(1);
   });
 
+  it('reads bodies on the request thread while the worker already has its fill of bytes waiting', async () => {
+    const body = Buffer.from(mixedBody(200));
+    const bounded = createBatchParser({
+      workerMinBytes: 0,
+      maxPendingBytes: body.length,
+      logger: createLogger('test', 'silent'),
+    });
+    parsers.push(bounded);
+    const first = bounded.parse(body, NDJSON, 10_000, NOW);
+    const second = bounded.parse(body, NDJSON, 10_000, NOW);
+    expect(bounded.reads).toEqual({ onWorker: 0, onRequestThread: 1 });
+    expect(await first).toStrictEqual(await second);
+    expect(bounded.reads).toEqual({ onWorker: 1, onRequestThread: 1 });
+    // Once the worker has answered, its bytes no longer count: the next body goes to it again.
+    await bounded.parse(body, NDJSON, 10_000, NOW);
+    expect(bounded.reads).toEqual({ onWorker: 2, onRequestThread: 1 });
+  });
+
   it('reads small bodies on the request thread, never starting the worker', async () => {
     const inline = parser(1024 * 1024);
     const body = Buffer.from(mixedBody(20));

@@ -26,6 +26,12 @@ export interface BatchParserOptions {
   workerMinBytes: number;
   /** The worker's heap limits (default: small, see WORKER_LIMITS). */
   workerLimits?: ResourceLimits;
+  /**
+   * Bytes of bodies waiting for the worker beyond which new bodies are read on the request thread (default
+   * 32 MiB). Reading there holds up the request thread, which is what slows senders down when the worker
+   * falls behind, rather than bodies piling up in memory.
+   */
+  maxPendingBytes?: number;
   logger: Logger;
 }
 
@@ -46,8 +52,8 @@ interface PendingParse {
 }
 
 /**
- * The worker holds one body at a time (at most 5 MiB, about 10,000 events), so a small heap is plenty and
- * keeps the process's memory down. A body that does not fit ends the worker (out of memory) and is read on
+ * The worker parses one body at a time (at most 5 MiB, about 10,000 events; bodies waiting for it are
+ * outside its heap), so a small heap is plenty and keeps the process's memory down. A body that does not fit ends the worker (out of memory) and is read on
  * the request thread instead.
  */
 const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
@@ -55,13 +61,16 @@ const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGener
 /** After the worker ended on its own, bodies are read on the request thread this long before it restarts. */
 const RESTART_PAUSE_MS = 10_000;
 
+/** See `BatchParserOptions.maxPendingBytes`. */
+const DEFAULT_MAX_PENDING_BYTES = 32 * 1024 * 1024;
+
 /** Bodies at least this large are parsed off the request thread by default (about 100 events). */
 export const DEFAULT_WORKER_MIN_BYTES = 16 * 1024;
 
 /**
- * The worker is started with the first large body, and again a little while after it exits. A body it could not read
- * (the worker crashed, was stopped, or failed unexpectedly) is read on the request thread instead, so a
- * problem with the worker costs speed, never a request.
+ * The worker is started with the first large body, and again a little while after it exits. A body it could
+ * not read (the worker crashed, was stopped, or failed unexpectedly) is read on the request thread instead,
+ * so a problem with the worker costs speed, never a request.
  */
 export function createBatchParser(options: BatchParserOptions): BatchParser {
   const pending = new Map<number, PendingParse>();
@@ -69,6 +78,8 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
   let nextId = 1;
   const reads = { onWorker: 0, onRequestThread: 0 };
   let restartAfter = 0;
+  let pendingBytes = 0;
+  const maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
 
   const readHere = (body: BodyToRead): ValidatedBatch => {
     reads.onRequestThread += 1;
@@ -82,10 +93,17 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
     }
   };
 
+  const take = (id: number): PendingParse | undefined => {
+    const entry = pending.get(id);
+    if (entry === undefined) return undefined;
+    pending.delete(id);
+    pendingBytes -= entry.body.bytes.length;
+    return entry;
+  };
+
   const onReply = (reply: ParseReply) => {
-    const entry = pending.get(reply.id);
+    const entry = take(reply.id);
     if (entry === undefined) return;
-    pending.delete(reply.id);
     if (reply.outcome !== 'failed') reads.onWorker += 1;
     if (reply.outcome === 'batch') entry.resolve(decodeBatch(reply.batch));
     else if (reply.outcome === 'refused')
@@ -110,7 +128,7 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
       // Whatever it had not answered is read here; nothing is lost with the worker.
       for (const [id, entry] of pending) {
         if (entry.worker !== started) continue;
-        pending.delete(id);
+        take(id);
         settleHere(entry);
       }
     });
@@ -122,7 +140,12 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
     reads,
     async parse(bytes, contentType, maxEvents, receivedAtMs) {
       const body: BodyToRead = { bytes, contentType, maxEvents, receivedAtMs };
-      if (bytes.length < options.workerMinBytes || (worker === undefined && Date.now() < restartAfter)) {
+      const workerResting = worker === undefined && Date.now() < restartAfter;
+      if (
+        bytes.length < options.workerMinBytes ||
+        workerResting ||
+        pendingBytes + bytes.length > maxPendingBytes
+      ) {
         return readHere(body);
       }
       worker ??= start();
@@ -133,6 +156,7 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
       const request: ParseRequest = { id, bytes: copy, contentType, maxEvents, receivedAtMs };
       return new Promise((resolve, reject) => {
         pending.set(id, { worker: reader, body, resolve, reject });
+        pendingBytes += bytes.length;
         reader.postMessage(request, [copy.buffer]);
       });
     },
