@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   createPrivatePostgres,
   deleteRedisPrefix,
+  exitCodeAfterSigterm,
   type PrivatePostgres,
   privateRedisPrefix,
   waitFor,
@@ -86,10 +87,7 @@ describe('alerts main process', () => {
       expect(await (await fetch(`${url}/metrics`)).text()).toMatch(
         /stimawatch_incidents_open\{severity="page"\} 1/,
       );
-      const exited = once(main.child, 'exit');
-      main.child.kill('SIGTERM');
-      const [code] = await exited;
-      expect(code).toBe(0);
+      expect(await exitCodeAfterSigterm(main.child)).toBe(0);
       expect(main.stdout.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
     } finally {
       if (main.child.exitCode === null) main.child.kill('SIGKILL');

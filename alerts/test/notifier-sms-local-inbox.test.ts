@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { startFakeAfricasTalking } from '@stimawatch/core/fakes';
+import { exitCodeAfterSigterm } from '@stimawatch/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createAfricasTalkingNotifier } from '../src/notifiers';
 import { notification } from './delivery-fixtures';
@@ -59,10 +59,7 @@ describe('local SMS inbox (fake Africa’s Talking)', () => {
       });
       const response = await fetch(`${url}/inbox`);
       expect(await response.json()).toEqual({ messages: [] });
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      expect(code).toBe(0);
+      expect(await exitCodeAfterSigterm(child)).toBe(0);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }

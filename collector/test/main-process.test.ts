@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { deleteRedisPrefix, privateRedisPrefix } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, exitCodeAfterSigterm, privateRedisPrefix } from '@stimawatch/core/testing';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_SECRET, INGEST_TOKEN } from './helpers/collector-harness';
 
@@ -58,10 +58,7 @@ describe('npm run collector (main.ts)', () => {
         }
       }
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      expect(code).toBe(0);
+      expect(await exitCodeAfterSigterm(child)).toBe(0);
       expect(output().stdout).toMatch(/"msg":"stopped"/);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -1,10 +1,14 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import {
+  deleteRedisPrefix,
+  exitCodeAfterSigterm,
+  privateRedisPrefix,
+  TEST_REDIS_URL,
+} from '@stimawatch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildService, type Service } from '../../scripts/build-services';
 import { imageCommand } from '../../scripts/image-command';
@@ -313,10 +317,7 @@ describe.each(RUNTIME_SMOKE)(
         await exercise?.(url);
         // Nothing went wrong on the way (a module missing from the image would log an error, not fail).
         expect(log).not.toMatch(/"level":(50|60)/);
-        const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        const [code] = await exited;
-        expect(code).toBe(0);
+        expect(await exitCodeAfterSigterm(child)).toBe(0);
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
