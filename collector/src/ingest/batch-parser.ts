@@ -78,7 +78,6 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
   let nextId = 1;
   const reads = { onWorker: 0, onRequestThread: 0 };
   let restartAfter = 0;
-  let pendingBytes = 0;
   const maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
 
   const readHere = (body: BodyToRead): ValidatedBatch => {
@@ -95,22 +94,30 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
 
   const take = (id: number): PendingParse | undefined => {
     const entry = pending.get(id);
-    if (entry === undefined) return undefined;
     pending.delete(id);
-    pendingBytes -= entry.body.bytes.length;
     return entry;
+  };
+  const waitingBytes = () => {
+    let total = 0;
+    for (const entry of pending.values()) total += entry.body.bytes.length;
+    return total;
   };
 
   const onReply = (reply: ParseReply) => {
     const entry = take(reply.id);
     if (entry === undefined) return;
-    if (reply.outcome !== 'failed') reads.onWorker += 1;
-    if (reply.outcome === 'batch') entry.resolve(decodeBatch(reply.batch));
-    else if (reply.outcome === 'refused')
-      entry.reject(new StimaError(reply.code, reply.message, reply.context));
-    else {
-      options.logger.warn({ err: reply.message }, 'parse worker failed on a body; reading it here');
-      settleHere(entry);
+    switch (reply.outcome) {
+      case 'batch':
+        reads.onWorker += 1;
+        entry.resolve(decodeBatch(reply.batch));
+        return;
+      case 'refused':
+        reads.onWorker += 1;
+        entry.reject(new StimaError(reply.code, reply.message, reply.context));
+        return;
+      case 'failed':
+        options.logger.warn({ err: reply.message }, 'parse worker failed on a body; reading it here');
+        settleHere(entry);
     }
   };
 
@@ -144,7 +151,7 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
       if (
         bytes.length < options.workerMinBytes ||
         workerResting ||
-        pendingBytes + bytes.length > maxPendingBytes
+        waitingBytes() + bytes.length > maxPendingBytes
       ) {
         return readHere(body);
       }
@@ -156,7 +163,6 @@ export function createBatchParser(options: BatchParserOptions): BatchParser {
       const request: ParseRequest = { id, bytes: copy, contentType, maxEvents, receivedAtMs };
       return new Promise((resolve, reject) => {
         pending.set(id, { worker: reader, body, resolve, reject });
-        pendingBytes += bytes.length;
         reader.postMessage(request, [copy.buffer]);
       });
     },

@@ -12,29 +12,16 @@ import { readVendEvents } from './read-vend-events';
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.ts runs as a worker thread');
 port.on('message', (request: ParseRequest) => {
-  let reply: ParseReply;
+  const { id, bytes, contentType, maxEvents, receivedAtMs } = request;
   try {
-    const text = Buffer.from(
-      request.bytes.buffer,
-      request.bytes.byteOffset,
-      request.bytes.byteLength,
-    ).toString('utf8');
-    const batch = encodeBatch(
-      readVendEvents(text, request.contentType, request.maxEvents, request.receivedAtMs),
-    );
-    port.postMessage({ id: request.id, outcome: 'batch', batch } satisfies ParseReply, transferables(batch));
-    return;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const batch = encodeBatch(readVendEvents(text, contentType, maxEvents, receivedAtMs));
+    port.postMessage({ id, outcome: 'batch', batch } satisfies ParseReply, transferables(batch));
   } catch (error) {
-    reply =
+    const reply: ParseReply =
       error instanceof StimaError
-        ? {
-            id: request.id,
-            outcome: 'refused',
-            code: error.code,
-            message: error.message,
-            context: error.context,
-          }
-        : { id: request.id, outcome: 'failed', message: (error as Error).message };
+        ? { id, outcome: 'refused', code: error.code, message: error.message, context: error.context }
+        : { id, outcome: 'failed', message: (error as Error).message };
+    port.postMessage(reply);
   }
-  port.postMessage(reply);
 });
