@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE_PACKAGE = /^@stimawatch\//;
@@ -41,26 +41,15 @@ const WORKER_ENTRIES: Record<Service, readonly string[]> = {
  * loader. Returns the main bundle's path.
  */
 export async function buildService(service: Service, outFile = defaultBundlePath(service)): Promise<string> {
-  const workers = WORKER_ENTRIES[service].map((entry) =>
-    build({
-      ...bundleOptions(join(ROOT, service, 'src', `${entry}.ts`)),
-      outfile: siblingOf(outFile, entry),
-    }),
-  );
-  await Promise.all([
-    build({ ...bundleOptions(join(ROOT, service, 'src', 'main.ts')), outfile: outFile }),
-    ...workers,
-  ]);
-  return outFile;
-}
-
-function siblingOf(outFile: string, entry: string): string {
-  return join(dirname(outFile), `${basename(entry)}.mjs`);
-}
-
-function bundleOptions(entryPoint: string): BuildOptions {
-  return {
-    entryPoints: [entryPoint],
+  const entryPoints: Record<string, string> = {
+    [basename(outFile, '.mjs')]: join(ROOT, service, 'src', 'main.ts'),
+  };
+  for (const entry of WORKER_ENTRIES[service])
+    entryPoints[basename(entry)] = join(ROOT, service, 'src', `${entry}.ts`);
+  await build({
+    entryPoints,
+    outdir: dirname(outFile),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -68,7 +57,8 @@ function bundleOptions(entryPoint: string): BuildOptions {
     sourcemap: 'linked',
     plugins: [externalPackages],
     logLevel: 'warning',
-  };
+  });
+  return outFile;
 }
 
 /** Builds the named services' bundles (every service by default) at their default paths. */
