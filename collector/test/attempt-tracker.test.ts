@@ -80,6 +80,35 @@ describe('attempt tracker script', () => {
     expect(await p2tSum()).toBe(5);
   });
 
+  it('pairs a payment with a token stored by an earlier batch, without leaving it waiting', async () => {
+    const t = tracker();
+    await t.track([event('E1', 'token_generation', T0 + 8000)]);
+    expect(await t.track([event('E1', 'payment_received'), event('E1', 'token_generation')])).toEqual([
+      true,
+      false,
+    ]);
+    expect(await p2tSum()).toBe(8);
+    expect(await redis.zcard(`${prefix}:awaiting-token`)).toBe(0);
+  });
+
+  it('merges known attempts and writes new ones in the same call', async () => {
+    const t = tracker();
+    const known = Array.from({ length: 40 }, (_, i) => event(`K${i}`, 'payment_received'));
+    await t.track(known);
+    expect(await redis.zcard(`${prefix}:awaiting-token`)).toBe(40);
+    // Every other known attempt gets its token; new attempts land in the same shards.
+    const mixed = [
+      ...known.filter((_, i) => i % 2 === 0).map((e) => event(e.attemptId, 'token_generation', T0 + 1000)),
+      ...Array.from({ length: 40 }, (_, i) => event(`N${i}`, 'payment_received')),
+      ...known.slice(0, 4),
+    ];
+    const answers = await t.track(mixed);
+    expect(answers).toEqual([...new Array(60).fill(true), false, false, false, false]);
+    expect(await p2tCount()).toBe(20);
+    expect(await redis.zcard(`${prefix}:awaiting-token`)).toBe(60);
+    expect((await t.track(mixed)).some(Boolean)).toBe(false);
+  });
+
   it('spreads attempts over many ids in one call and answers each in order', async () => {
     const t = tracker();
     const events = Array.from({ length: 2500 }, (_, i) =>

@@ -6,21 +6,31 @@ import {
   opBits,
   opLetter,
   type PairedWith,
-  parsePairReply,
   type TrackingOp,
 } from './tracking-op';
 
+/** An attempt's record as the tracking script stores it: see track-attempts-script.ts. */
+interface AttemptRecord {
+  letters: string;
+  paidAt: string;
+  paidChannel: string;
+  tokenAt: string;
+}
+
 /** One attempt's ops in a script call, and where they sit in the chunk (arrival order). */
-interface AttemptGroup {
-  row: Row;
+interface AttemptGroup extends AttemptRecord {
+  attemptId: string;
+  /** One letter per op, in arrival order (`letters` holds each once). */
+  arrivals: string;
   positions: number[];
 }
 
-/** One script call's argument (ops grouped by attempt) and what is needed to read its reply. */
+/** One script call's argument (ops grouped by shard, then attempt) and what is needed to read its reply. */
 export interface ScriptChunk {
   json: string;
   /** The chunk's ops, in arrival order. */
   ops: readonly TrackingOp[];
+  /** The attempts in the argument's order (the script's `n` - 1). */
   groups: AttemptGroup[];
 }
 
@@ -34,80 +44,79 @@ export function shardOf(attemptId: string): number {
   return (hash >>> 0) % ATTEMPT_SHARDS;
 }
 
-/** See track-attempts-script.ts for the meaning of each field. */
-type Row = [
-  attemptId: string,
-  shard: number,
-  letters: string,
-  distinctLetters: string,
-  paidAt: string,
-  paidChannel: string,
-  tokenAt: string,
-];
+const NO_RECORD: AttemptRecord = { letters: '', paidAt: '', paidChannel: '', tokenAt: '' };
 
-/** Groups ops[start, end) by attempt (first appearance order, arrival order inside a group). */
+/** Groups ops[start, end) by shard, then attempt (first appearance order, arrival order inside a group). */
 export function groupByAttempt(ops: readonly TrackingOp[], start: number, end: number): ScriptChunk {
   // A flush is nearly always one chunk: no copy then.
   const chunkOps = start === 0 && end === ops.length ? ops : ops.slice(start, end);
   const byAttempt = new Map<string, AttemptGroup>();
-  const groups: AttemptGroup[] = [];
+  const byShard: AttemptGroup[][] = Array.from({ length: ATTEMPT_SHARDS }, () => []);
   for (let position = 0; position < chunkOps.length; position++) {
     const op = chunkOps[position] as TrackingOp;
     let group = byAttempt.get(op[0]);
     if (group === undefined) {
-      group = { row: [op[0], shardOf(op[0]), '', '', '', '', ''], positions: [] };
+      group = { attemptId: op[0], arrivals: '', positions: [], ...NO_RECORD };
       byAttempt.set(op[0], group);
-      groups.push(group);
+      (byShard[shardOf(op[0])] as AttemptGroup[]).push(group);
     }
-    const row = group.row;
     const letter = opLetter(op);
-    row[2] += letter;
-    if (!row[3].includes(letter)) row[3] += letter;
+    group.arrivals += letter;
+    if (!group.letters.includes(letter)) group.letters += letter;
     const bits = opBits(op);
     // Only a group's first payment and first token can be new; later ones repeat their letter.
-    if (bits & OP_PAID && row[5] === '') {
-      row[4] = String(op[2]);
-      row[5] = op[3];
+    if (bits & OP_PAID && group.paidAt === '') {
+      group.paidAt = String(op[2]);
+      group.paidChannel = op[3];
     }
-    if (bits & OP_TOKEN && row[6] === '') row[6] = String(op[2]);
+    if (bits & OP_TOKEN && group.tokenAt === '') group.tokenAt = String(op[2]);
     group.positions.push(position);
   }
-  return { json: JSON.stringify(groups.map((group) => group.row)), ops: chunkOps, groups };
+  const argument: Array<[number, string[], string[], string[]]> = [];
+  const groups: AttemptGroup[] = [];
+  for (const [shard, members] of byShard.entries()) {
+    if (members.length === 0) continue;
+    argument.push([
+      shard,
+      members.map((group) => group.attemptId),
+      members.map(recordOf),
+      members.map((group) => (group.tokenAt === '' ? group.paidAt : '')),
+    ]);
+    groups.push(...members);
+  }
+  return { json: JSON.stringify(argument), ops: chunkOps, groups };
+}
+
+function recordOf(record: AttemptRecord): string {
+  return `${record.letters}|${record.paidAt}|${record.paidChannel}|${record.tokenAt}`;
+}
+
+function parseRecord(stored: string): AttemptRecord {
+  const [letters = '', paidAt = '', paidChannel = '', tokenAt = ''] = stored.split('|');
+  return { letters, paidAt, paidChannel, tokenAt };
 }
 
 /**
- * Reads a script reply into one reply per op, in the chunk's order. The script answers only for attempts
- * it already knew (`[groupNumber, letterReplies, …]`); an attempt seen for the first time is answered here,
- * exactly as the script would: each stage+outcome counts once, and whichever of payment and token comes
- * second completes the pair.
+ * Reads a script reply into one reply per op, in the chunk's order. The script returns the stored record
+ * of each attempt it already knew (`[n, record, …]`); every attempt is answered from what was stored
+ * before (nothing, for a new one) exactly as the script merged it: each stage+outcome counts once, and
+ * whichever of payment and token comes second completes the pair.
  */
 export function repliesInOpOrder(chunk: ScriptChunk, reply: readonly unknown[]): OpReply[] {
   const replies: OpReply[] = new Array(chunk.ops.length);
-  const known = new Map<number, readonly unknown[]>();
-  for (let i = 0; i + 1 < reply.length; i += 2) {
-    known.set(Number(reply[i]) - 1, reply[i + 1] as readonly unknown[]);
-  }
+  const stored = new Map<number, string>();
+  for (let i = 0; i + 1 < reply.length; i += 2) stored.set(Number(reply[i]) - 1, String(reply[i + 1]));
   for (const [index, group] of chunk.groups.entries()) {
-    const fromScript = known.get(index);
-    if (fromScript === undefined) {
-      firstSightReplies(group, replies);
-      continue;
-    }
-    for (const [k, position] of group.positions.entries()) {
-      const value = fromScript[k];
-      replies[position] = value === 0 ? 0 : typeof value === 'string' ? parsePairReply(value) : 1;
-    }
+    const before = stored.get(index);
+    groupReplies(group, before === undefined ? NO_RECORD : parseRecord(before), replies);
   }
   return replies;
 }
 
-function firstSightReplies(group: AttemptGroup, replies: OpReply[]): void {
-  const [, , letters, , paidAt, paidChannel, tokenAt] = group.row;
-  let seen = '';
-  let paid = false;
-  let token = false;
+function groupReplies(group: AttemptGroup, before: AttemptRecord, replies: OpReply[]): void {
+  let { letters: seen, paidAt, paidChannel, tokenAt } = before;
   for (const [k, position] of group.positions.entries()) {
-    const letter = letters[k] as string;
+    const letter = group.arrivals[k] as string;
     if (seen.includes(letter)) {
       replies[position] = 0;
       continue;
@@ -115,11 +124,12 @@ function firstSightReplies(group: AttemptGroup, replies: OpReply[]): void {
     seen += letter;
     let reply: OpReply = 1;
     if (letter === PAID_LETTER) {
-      paid = true;
-      if (token) reply = pairedWith(tokenAt, paidChannel);
+      paidAt = group.paidAt;
+      paidChannel = group.paidChannel;
+      if (tokenAt !== '') reply = pairedWith(tokenAt, paidChannel);
     } else if (letter === TOKEN_LETTER) {
-      token = true;
-      if (paid) reply = pairedWith(paidAt, paidChannel);
+      tokenAt = group.tokenAt;
+      if (paidAt !== '') reply = pairedWith(paidAt, paidChannel);
     }
     replies[position] = reply;
   }

@@ -8,122 +8,95 @@ export const PAID_LETTER = 'i';
 export const TOKEN_LETTER = 'q';
 
 /**
- * Dedupes and pairs a batch of stage events in one call (queued with its siblings in one pipeline).
+ * Dedupes and pairs a batch of stage events in one call (see script-chunk.ts for the caller's side).
  *
- * ARGV: key prefix, attempt TTL seconds, and a JSON array of attempt groups
- * `[attemptId, shard, letters, distinctLetters, paidAt, paidChannel, tokenAt]`: `letters` holds one letter
- * per event of the attempt, in arrival order (stage and outcome, 'a'-'x'), `distinctLetters` the same
- * without repeats; the times (ms, as strings) are those of the group's first payment received and first
- * token generated, and the channel that of the payment ('' if none).
+ * ARGV: key prefix, attempt TTL seconds, and a JSON array with one entry per shard the batch touches:
+ * `[shard, attemptIds, records, awaiting]`. `records[j]` is attempt j's record as if it were new,
+ * `distinctLetters|paidAt|paidChannel|tokenAt` (one letter per stage+outcome seen, 'a'-'x'; times in ms;
+ * '' when absent), and `awaiting[j]` its payment time when it has a payment and no token, else ''.
  *
- * An attempt's record is `seen|paidAt|paidChannel|tokenAt` in hash `<prefix>:g:<generation>:<shard>`;
- * a generation lasts one TTL (Redis TIME) and lookups read the current and the previous one, so an
+ * An attempt's record lives in hash `<prefix>:g:<generation>:<shard>`; a generation lasts one TTL
+ * (Redis TIME) and lookups read the current one, then the previous one for attempts not found, so an
  * attempt is remembered for one to two TTLs and expiry costs one EXPIREAT per hash, not per attempt.
- * Reads are one HMGET per shard and generation, writes one HSET per shard, so Redis work grows with
- * the attempts in the batch rather than with calls per event. Unpaired payments wait in a sorted set
- * scored by paid time. Keys derive from the prefix: single Redis, not Redis Cluster.
+ * Each shard costs one or two HMGET and one HSET, so Redis work grows with the attempts in the batch
+ * rather than with calls per event. Unpaired payments wait in a sorted set scored by paid time. Keys
+ * derive from the prefix: single Redis, not Redis Cluster.
  *
- * Most attempts are new: their record is written as given and the script says nothing about them (the
- * caller knows every distinct letter is new). For an attempt already recorded it merges letter by letter
- * and returns `groupNumber, {reply per letter}`: 0 = duplicate (attempt+stage+outcome seen before),
- * 1 = new, or `"<ms>|<channel>"` = new and it completes a payment→token pair (the other side's time and
- * the payment channel).
+ * A new attempt's record is written as given (no string work here). A known one is merged: letters not
+ * seen before are appended, and the payment and token keep their first time. The script returns
+ * `n, storedRecord` for each known attempt (n counts attempts across the shards in argument order,
+ * from 1); the caller works out from the stored record which events are replays and which complete a
+ * payment→token pair. Letters are a-x, so a record's letters form a valid pattern character class.
  */
 export const TRACK_ATTEMPTS_LUA = `
 local prefix = ARGV[1]
 local ttl = tonumber(ARGV[2])
-local groups = cjson.decode(ARGV[3])
+local shards = cjson.decode(ARGV[3])
 local generation = math.floor(tonumber(redis.call('TIME')[1]) / ttl)
 local current = prefix .. ':g:' .. generation .. ':'
 local previous = prefix .. ':g:' .. (generation - 1) .. ':'
-local awaiting = prefix .. ':awaiting-token'
-
-local byShard = {}
-for gi, g in ipairs(groups) do
-  local list = byShard[g[2]]
-  if not list then
-    list = {}
-    byShard[g[2]] = list
-  end
-  list[#list + 1] = gi
-end
-local states = {}
-for shard, list in pairs(byShard) do
-  local args = { current .. shard }
-  for i, gi in ipairs(list) do args[i + 1] = groups[gi][1] end
-  local now = redis.call('HMGET', unpack(args))
-  args[1] = previous .. shard
-  local before = redis.call('HMGET', unpack(args))
-  for i, gi in ipairs(list) do states[gi] = now[i] or before[i] end
-end
-
-local out = {}
-local writes, add, remove = {}, {}, {}
-for gi, g in ipairs(groups) do
-  local record
-  local state = states[gi]
-  if not state then
-    record = g[4] .. '|' .. g[5] .. '|' .. g[6] .. '|' .. g[7]
-    if g[5] ~= '' and g[7] == '' then
-      add[#add + 1] = g[5]
-      add[#add + 1] = g[1]
-    end
-  else
-    local seen, paidAt, paidChannel, tokenAt = '', false, false, false
-    local a, b, c, d = string.match(state, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)$')
-    seen = a or ''
-    if b and b ~= '' then paidAt = b end
-    if c and c ~= '' then paidChannel = c end
-    if d and d ~= '' then tokenAt = d end
-    local hadPaid = paidAt
-    local changed, newToken = false, false
-    local replies = {}
-    local letters = g[3]
-    for k = 1, #letters do
-      local letter = string.sub(letters, k, k)
-      if string.find(seen, letter, 1, true) then
-        replies[k] = 0
-      else
-        seen = seen .. letter
-        changed = true
-        replies[k] = 1
-        if letter == '${PAID_LETTER}' then
-          paidAt, paidChannel = g[5], g[6]
-          if tokenAt then replies[k] = tokenAt .. '|' .. paidChannel end
-        elseif letter == '${TOKEN_LETTER}' then
-          tokenAt, newToken = g[7], true
-          if paidAt then replies[k] = paidAt .. '|' .. paidChannel end
-        end
-      end
-    end
-    out[#out + 1] = gi
-    out[#out + 1] = replies
-    if changed then
-      record = seen .. '|' .. (paidAt or '') .. '|' .. (paidChannel or '') .. '|' .. (tokenAt or '')
-      if paidAt and not hadPaid and not tokenAt then
-        add[#add + 1] = paidAt
-        add[#add + 1] = g[1]
-      end
-      if newToken and hadPaid then remove[#remove + 1] = g[1] end
-    end
-  end
-  if record then
-    local w = writes[g[2]]
-    if not w then
-      w = {}
-      writes[g[2]] = w
-    end
-    w[#w + 1] = g[1]
-    w[#w + 1] = record
-  end
-end
 local expireAt = (generation + 2) * ttl
-for shard, w in pairs(writes) do
-  redis.call('HSET', current .. shard, unpack(w))
-  redis.call('EXPIREAT', current .. shard, expireAt)
+local FIELDS = '^([^|]*)|([^|]*)|([^|]*)|([^|]*)$'
+
+local out, add, remove = {}, {}, {}
+local n = 0
+for _, entry in ipairs(shards) do
+  local key = current .. entry[1]
+  local ids, records, awaiting = entry[2], entry[3], entry[4]
+  local stored = redis.call('HMGET', key, unpack(ids))
+  local missing = {}
+  for j = 1, #ids do
+    if not stored[j] then missing[#missing + 1] = j end
+  end
+  if #missing == #ids then
+    stored = redis.call('HMGET', previous .. entry[1], unpack(ids))
+  elseif #missing > 0 then
+    local lookup = {}
+    for k, j in ipairs(missing) do lookup[k] = ids[j] end
+    local before = redis.call('HMGET', previous .. entry[1], unpack(lookup))
+    for k, j in ipairs(missing) do stored[j] = before[k] end
+  end
+  local writes = {}
+  for j = 1, #ids do
+    n = n + 1
+    local state = stored[j]
+    if not state then
+      writes[#writes + 1] = ids[j]
+      writes[#writes + 1] = records[j]
+      if awaiting[j] ~= '' then
+        add[#add + 1] = awaiting[j]
+        add[#add + 1] = ids[j]
+      end
+    else
+      out[#out + 1] = n
+      out[#out + 1] = state
+      local seen, paidAt, paidChannel, tokenAt = string.match(state, FIELDS)
+      local letters, newPaidAt, newChannel, newTokenAt = string.match(records[j], FIELDS)
+      seen, paidAt, paidChannel, tokenAt = seen or '', paidAt or '', paidChannel or '', tokenAt or ''
+      local added = letters
+      if seen ~= '' then added = string.gsub(letters, '[' .. seen .. ']', '') end
+      if added ~= '' then
+        local paidNow = paidAt == '' and newPaidAt ~= ''
+        local tokenNow = tokenAt == '' and newTokenAt ~= ''
+        if tokenNow and paidAt ~= '' then remove[#remove + 1] = ids[j] end
+        if paidNow then paidAt, paidChannel = newPaidAt, newChannel end
+        if tokenNow then tokenAt = newTokenAt end
+        if paidNow and tokenAt == '' then
+          add[#add + 1] = paidAt
+          add[#add + 1] = ids[j]
+        end
+        writes[#writes + 1] = ids[j]
+        writes[#writes + 1] = seen .. added .. '|' .. paidAt .. '|' .. paidChannel .. '|' .. tokenAt
+      end
+    end
+  end
+  if #writes > 0 then
+    redis.call('HSET', key, unpack(writes))
+    redis.call('EXPIREAT', key, expireAt)
+  end
 end
-if #add > 0 then redis.call('ZADD', awaiting, unpack(add)) end
-if #remove > 0 then redis.call('ZREM', awaiting, unpack(remove)) end
+if #add > 0 then redis.call('ZADD', prefix .. ':awaiting-token', unpack(add)) end
+if #remove > 0 then redis.call('ZREM', prefix .. ':awaiting-token', unpack(remove)) end
 return out
 `;
 

@@ -11,7 +11,6 @@ import {
   opBits,
   opLetter,
   pairedDuration,
-  parsePairReply,
   type TrackingOp,
   toTrackingOp,
 } from './tracking-op';
@@ -74,22 +73,21 @@ describe('tracking ops', () => {
 
   it('reads payment→token pairs from either side', () => {
     const token = toTrackingOp(event({ stage: 'token_generation', occurredAtMs: NOW }), NOW);
-    expect(pairedDuration(token, parsePairReply(`${NOW - 42_000}|mpesa_stk`))).toEqual({
+    expect(pairedDuration(token, { otherMs: NOW - 42_000, channel: 'mpesa_stk' })).toEqual({
       seconds: 42,
       channel: 'mpesa_stk',
     });
     const payment = toTrackingOp(event({ occurredAtMs: NOW - 42_000 }), NOW);
-    expect(pairedDuration(payment, parsePairReply(`${NOW}|mpesa_c2b`))).toEqual({
+    expect(pairedDuration(payment, { otherMs: NOW, channel: 'mpesa_c2b' })).toEqual({
       seconds: 42,
       channel: 'mpesa_c2b',
     });
     expect(pairedDuration(payment, 1)).toBeUndefined();
-    expect(parsePairReply('garbage')).toBe(1);
   });
 });
 
 describe('script chunks', () => {
-  it('groups ops by attempt, carries the first payment and token, and lists each letter once', () => {
+  it('groups ops by shard and attempt, carries the first payment and token, and lists each letter once', () => {
     const ops = [
       toTrackingOp(event({ attemptId: 'A', stage: 'meter_lookup', channel: 'app' }), NOW),
       toTrackingOp(event({ attemptId: 'B' }), NOW),
@@ -99,29 +97,27 @@ describe('script chunks', () => {
     ];
     const lookup = opLetter(ops[0] as TrackingOp);
     const chunk = groupByAttempt(ops, 0, ops.length);
-    expect(JSON.parse(chunk.json)).toEqual([
-      [
-        'A',
-        shardOf('A'),
-        `${lookup}${PAID_LETTER}${PAID_LETTER}`,
-        `${lookup}${PAID_LETTER}`,
-        `${NOW - 1000}`,
-        'mpesa_stk',
-        '',
-      ],
-      [
-        'B',
-        shardOf('B'),
-        `${PAID_LETTER}${TOKEN_LETTER}`,
-        `${PAID_LETTER}${TOKEN_LETTER}`,
-        `${NOW - 1000}`,
-        'mpesa_c2b',
-        `${NOW}`,
-      ],
-    ]);
+    const a = ['A', `${lookup}${PAID_LETTER}|${NOW - 1000}|mpesa_stk|`, `${NOW - 1000}`] as const;
+    const b = ['B', `${PAID_LETTER}${TOKEN_LETTER}|${NOW - 1000}|mpesa_c2b|${NOW}`, ''] as const;
+    const [first, second] = shardOf('A') < shardOf('B') ? [a, b] : [b, a];
+    expect(shardOf('A')).not.toBe(shardOf('B'));
+    expect(JSON.parse(chunk.json)).toEqual(
+      [first, second].map(([id, record, awaiting]) => [shardOf(id), [id], [record], [awaiting]]),
+    );
+    expect(chunk.groups.map((group) => group.attemptId)).toEqual([first[0], second[0]]);
   });
 
-  it('answers first-seen attempts itself and takes the script at its word for known ones', () => {
+  it('puts the attempts of one shard in one entry, in order of first appearance', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `RKL${i}ZDR4F`);
+    const ops = [...ids, ...ids].map((attemptId) => toTrackingOp(event({ attemptId }), NOW));
+    const entries = JSON.parse(groupByAttempt(ops, 0, ops.length).json) as Array<[number, string[]]>;
+    expect(entries.map(([shard]) => shard)).toEqual([...new Set(ids.map(shardOf))].sort((x, y) => x - y));
+    for (const [shard, members] of entries) {
+      expect(members).toEqual(ids.filter((id) => shardOf(id) === shard));
+    }
+  });
+
+  it('answers new attempts alone and known ones from their stored record', () => {
     const ops = [
       toTrackingOp(event({ attemptId: 'A', stage: 'token_generation', occurredAtMs: NOW }), NOW),
       toTrackingOp(event({ attemptId: 'K' }), NOW),
@@ -130,8 +126,9 @@ describe('script chunks', () => {
       toTrackingOp(event({ attemptId: 'K', stage: 'token_generation', occurredAtMs: NOW }), NOW),
     ];
     const chunk = groupByAttempt(ops, 0, ops.length);
-    // Group 2 (K) was already recorded: its payment is a replay, its token pairs with the stored payment.
-    const replies = repliesInOpOrder(chunk, [2, [0, `${NOW - 7000}|bank`]]);
+    const known = chunk.groups.findIndex((group) => group.attemptId === 'K') + 1;
+    // K was already recorded with its payment: this payment is a replay, the token pairs with the stored one.
+    const replies = repliesInOpOrder(chunk, [known, `${PAID_LETTER}|${NOW - 7000}|bank|`]);
     expect(replies).toEqual([
       1,
       0,
@@ -139,6 +136,16 @@ describe('script chunks', () => {
       0,
       { otherMs: NOW - 7000, channel: 'bank' },
     ]);
+  });
+
+  it('pairs a payment with a token stored before it, and replays a stored token', () => {
+    const ops = [
+      toTrackingOp(event({ attemptId: 'T', occurredAtMs: NOW - 2000, channel: 'app' }), NOW),
+      toTrackingOp(event({ attemptId: 'T', stage: 'token_generation' }), NOW),
+    ];
+    const chunk = groupByAttempt(ops, 0, ops.length);
+    const replies = repliesInOpOrder(chunk, [1, `${TOKEN_LETTER}|||${NOW}`]);
+    expect(replies).toEqual([{ otherMs: NOW, channel: 'app' }, 0]);
   });
 
   it('spreads attempts over every shard', () => {

@@ -56,14 +56,6 @@ export interface PairedWith {
 /** What tracking answers for one op: 0 = replay, 1 = new, or new and completing a pair. */
 export type OpReply = 0 | 1 | PairedWith;
 
-/** Reads the script's `"<ms>|<channel>"` pair reply; anything else is a plain new op. */
-export function parsePairReply(reply: string): OpReply {
-  const bar = reply.indexOf('|');
-  const otherMs = bar < 0 ? Number.NaN : Number(reply.slice(0, bar));
-  if (!Number.isFinite(otherMs)) return 1;
-  return { otherMs, channel: reply.slice(bar + 1) as Channel };
-}
-
 /** A payment→token pair completed by an op: seconds between the two and the payment channel. */
 export function pairedDuration(
   op: TrackingOp,
