@@ -120,13 +120,40 @@ describe('attempt tracker script', () => {
     expect((await t.track(events)).some(Boolean)).toBe(false);
   });
 
-  it('dedupes concurrent requests for the same attempt (they share one script call)', async () => {
+  it('splits a large batch into several calls and long Redis argument lists into slices', async () => {
+    const t = tracker();
+    // 4,500 payments, then their tokens: the first call alone leaves 4,000 payments waiting (one ZADD
+    // of 8,000 values, over what Lua can unpack at once); the next ones pair them across calls.
+    const payments = Array.from({ length: 4500 }, (_, i) => event(`L${i}`, 'payment_received'));
+    const tokens = payments.map((e) => event(e.attemptId, 'token_generation', T0 + 2000));
+    expect((await t.track([...payments, ...tokens])).every(Boolean)).toBe(true);
+    expect(await p2tCount()).toBe(4500);
+    expect(await p2tSum()).toBe(9000);
+    expect(await redis.zcard(`${prefix}:awaiting-token`)).toBe(0);
+    expect((await t.track(payments)).some(Boolean)).toBe(false);
+  });
+
+  it('dedupes concurrent requests for the same attempt (they share script calls)', async () => {
     const t = tracker();
     const answers = await Promise.all(
       [1, 2, 3, 4].map(() => t.track([event('C1', 'meter_lookup'), event('C2', 'meter_lookup')])),
     );
     expect(answers.flat().filter(Boolean)).toHaveLength(2);
     expect(answers[0]).toEqual([true, true]);
+  });
+
+  it('answers every batch that arrives while calls are in flight, each exactly once', async () => {
+    const t = tracker();
+    const answers: Array<Promise<boolean[]>> = [];
+    for (let i = 0; i < 30; i++) {
+      answers.push(t.track([event(`F${i % 10}`, 'meter_lookup'), event(`F${i}`, 'token_generation')]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const flat = (await Promise.all(answers)).flat();
+    expect(flat).toHaveLength(60);
+    // 10 distinct lookups and 30 distinct tokens, whichever batch carried them first.
+    expect(flat.filter(Boolean)).toHaveLength(40);
+    expect(flat.slice(0, 20).every(Boolean)).toBe(true);
   });
 
   it('remembers an attempt into the next generation and forgets it after two', async () => {

@@ -3,8 +3,11 @@ import { groupByAttempt, repliesInOpOrder, type ScriptChunk } from './script-chu
 import { TRACK_ATTEMPTS_LUA, TRACK_ATTEMPTS_SHA } from './track-attempts-script';
 import type { OpReply, TrackingOp } from './tracking-op';
 
-/** Events per script call; the calls for one flush are written together (one round trip). */
-export const SCRIPT_CHUNK = 1000;
+/**
+ * Events per script call: a call costs Redis 0.6-0.7 µs per event at 4,000 against 0.9-1.2 µs at 1,000
+ * (fixed costs per shard), and blocks it for a few milliseconds at most.
+ */
+export const SCRIPT_CHUNK = 4000;
 
 /**
  * Runs the tracking script over `ops`, SCRIPT_CHUNK ops per call, the calls written in the same tick.

@@ -37,6 +37,12 @@ local current = prefix .. ':g:' .. generation .. ':'
 local previous = prefix .. ':g:' .. (generation - 1) .. ':'
 local expireAt = (generation + 2) * ttl
 local FIELDS = '^([^|]*)|([^|]*)|([^|]*)|([^|]*)$'
+-- unpack() is limited to a few thousand values: long argument lists go in slices.
+local function callInSlices(command, key, list)
+  for from = 1, #list, 2000 do
+    redis.call(command, key, unpack(list, from, math.min(#list, from + 1999)))
+  end
+end
 
 local out, add, remove = {}, {}, {}
 local n = 0
@@ -91,12 +97,12 @@ for _, entry in ipairs(shards) do
     end
   end
   if #writes > 0 then
-    redis.call('HSET', key, unpack(writes))
+    callInSlices('HSET', key, writes)
     redis.call('EXPIREAT', key, expireAt)
   end
 end
-if #add > 0 then redis.call('ZADD', prefix .. ':awaiting-token', unpack(add)) end
-if #remove > 0 then redis.call('ZREM', prefix .. ':awaiting-token', unpack(remove)) end
+callInSlices('ZADD', prefix .. ':awaiting-token', add)
+callInSlices('ZREM', prefix .. ':awaiting-token', remove)
 return out
 `;
 
