@@ -4,6 +4,7 @@ import {
   OP_TOKEN,
   type OpReply,
   opBits,
+  opIndex,
   opLetter,
   type PairedWith,
   type TrackingOp,
@@ -20,8 +21,8 @@ interface AttemptRecord {
 /** One attempt's ops in a script call, and where they sit in the chunk (arrival order). */
 interface AttemptGroup extends AttemptRecord {
   attemptId: string;
-  /** One letter per op, in arrival order (`letters` holds each once). */
-  arrivals: string;
+  /** The letters as bits (1 << index), to test an op's letter without a string search. */
+  seenBits: number;
   positions: number[];
 }
 
@@ -56,13 +57,23 @@ export function groupByAttempt(ops: readonly TrackingOp[], start: number, end: n
     const op = chunkOps[position] as TrackingOp;
     let group = byAttempt.get(op[0]);
     if (group === undefined) {
-      group = { attemptId: op[0], arrivals: '', positions: [], ...NO_RECORD };
+      group = {
+        attemptId: op[0],
+        letters: '',
+        paidAt: '',
+        paidChannel: '',
+        tokenAt: '',
+        seenBits: 0,
+        positions: [],
+      };
       byAttempt.set(op[0], group);
       (byShard[shardOf(op[0])] as AttemptGroup[]).push(group);
     }
-    const letter = opLetter(op);
-    group.arrivals += letter;
-    if (!group.letters.includes(letter)) group.letters += letter;
+    const bit = 1 << opIndex(op);
+    if ((group.seenBits & bit) === 0) {
+      group.seenBits |= bit;
+      group.letters += opLetter(op);
+    }
     const bits = opBits(op);
     // Only a group's first payment and first token can be new; later ones repeat their letter.
     if (bits & OP_PAID && group.paidAt === '') {
@@ -74,15 +85,20 @@ export function groupByAttempt(ops: readonly TrackingOp[], start: number, end: n
   }
   const argument: Array<[number, string[], string[], string[]]> = [];
   const groups: AttemptGroup[] = [];
-  for (const [shard, members] of byShard.entries()) {
+  for (let shard = 0; shard < ATTEMPT_SHARDS; shard++) {
+    const members = byShard[shard] as AttemptGroup[];
     if (members.length === 0) continue;
-    argument.push([
-      shard,
-      members.map((group) => group.attemptId),
-      members.map(recordOf),
-      members.map((group) => (group.tokenAt === '' ? group.paidAt : '')),
-    ]);
-    groups.push(...members);
+    const ids: string[] = new Array(members.length);
+    const records: string[] = new Array(members.length);
+    const awaiting: string[] = new Array(members.length);
+    for (let j = 0; j < members.length; j++) {
+      const group = members[j] as AttemptGroup;
+      ids[j] = group.attemptId;
+      records[j] = recordOf(group);
+      awaiting[j] = group.tokenAt === '' ? group.paidAt : '';
+      groups.push(group);
+    }
+    argument.push([shard, ids, records, awaiting]);
   }
   return { json: JSON.stringify(argument), ops: chunkOps, groups };
 }
@@ -106,23 +122,28 @@ export function repliesInOpOrder(chunk: ScriptChunk, reply: readonly unknown[]):
   const replies: OpReply[] = new Array(chunk.ops.length);
   const stored = new Map<number, string>();
   for (let i = 0; i + 1 < reply.length; i += 2) stored.set(Number(reply[i]) - 1, String(reply[i + 1]));
-  for (const [index, group] of chunk.groups.entries()) {
+  for (let index = 0; index < chunk.groups.length; index++) {
     const before = stored.get(index);
-    groupReplies(group, before === undefined ? NO_RECORD : parseRecord(before), replies);
+    groupReplies(chunk, index, before === undefined ? NO_RECORD : parseRecord(before), replies);
   }
   return replies;
 }
 
-function groupReplies(group: AttemptGroup, before: AttemptRecord, replies: OpReply[]): void {
-  let { letters: seen, paidAt, paidChannel, tokenAt } = before;
-  for (const [k, position] of group.positions.entries()) {
-    const letter = group.arrivals[k] as string;
-    if (seen.includes(letter)) {
+function groupReplies(chunk: ScriptChunk, index: number, before: AttemptRecord, replies: OpReply[]): void {
+  const group = chunk.groups[index] as AttemptGroup;
+  let { paidAt, paidChannel, tokenAt } = before;
+  let seenBits = 0;
+  for (let k = 0; k < before.letters.length; k++) seenBits |= 1 << (before.letters.charCodeAt(k) - 97);
+  for (const position of group.positions) {
+    const op = chunk.ops[position] as TrackingOp;
+    const bit = 1 << opIndex(op);
+    if (seenBits & bit) {
       replies[position] = 0;
       continue;
     }
-    seen += letter;
+    seenBits |= bit;
     let reply: OpReply = 1;
+    const letter = opLetter(op);
     if (letter === PAID_LETTER) {
       paidAt = group.paidAt;
       paidChannel = group.paidChannel;

@@ -24,9 +24,14 @@ export function opBits(op: TrackingOp): number {
   return Math.floor(op[1] / 32);
 }
 
+/** The op's stage+outcome index (0-23). */
+export function opIndex(op: TrackingOp): number {
+  return op[1] % 32;
+}
+
 /** The op's stage+outcome as the letter the tracking script records ('a' + index). */
 export function opLetter(op: TrackingOp): string {
-  return String.fromCharCode(97 + (op[1] % 32));
+  return String.fromCharCode(97 + opIndex(op));
 }
 
 /**
