@@ -110,8 +110,9 @@ export class AttemptTracker {
   /**
    * Tracks a batch; answers, per event, whether it is new (true) or a replay (false). Batches arriving
    * in the same turn of the event loop, or while MAX_FLUSHES_IN_FLIGHT calls are running, share the next
-   * script call (one per SCRIPT_CHUNK events), so Redis sees fewer, larger calls as load grows. Throws UNAVAILABLE (→ 503, the sender retries) only when Redis is away and the backlog
-   * cannot take the whole batch, so nothing accepted is ever dropped.
+   * script call (one per SCRIPT_CHUNK events), so Redis sees fewer, larger calls as load grows. Throws
+   * UNAVAILABLE (→ 503, the sender retries) only when Redis is away and the backlog cannot take the whole
+   * batch, so nothing accepted is ever dropped.
    */
   track(events: readonly VendEvent[]): Promise<boolean[]> {
     const now = this.now();
