@@ -8,9 +8,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPrivatePostgres, type PrivatePostgres } from '@stimawatch/core/testing';
+import { createPrivatePostgres, freePort, type PrivatePostgres } from '@stimawatch/core/testing';
 import { type AutocannonResult, autocannon } from './autocannon';
-import { freePort, spawnReady, stopChild } from './bench-processes';
+import { spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
 
 const CONNECTIONS = 100;

@@ -6,13 +6,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { CHANNELS, NORMALISED_CODES, OUTCOMES, STAGES, type VendEvent } from '@stimawatch/core';
-import { createPrivatePostgres } from '@stimawatch/core/testing';
+import { createPrivatePostgres, freePort } from '@stimawatch/core/testing';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCollectorMetrics } from '../collector/src/metrics/collector-metrics';
 import { buildService } from '../scripts/build-services';
 import { imageCommand } from '../scripts/image-command';
 import { type AutocannonRequest, autocannon } from './autocannon';
-import { freePort, spawnReady, stopChild } from './bench-processes';
+import { spawnReady, stopChild } from './bench-processes';
 import type { BenchResult } from './bench-result';
 
 const TOKEN = 'bench-token-0123456789abcdef';

@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AlertmanagerPayload, alertmanagerPayloadSchema } from '@stimawatch/core';
-import { waitFor } from '@stimawatch/core/testing';
+import { freePort, waitFor } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAlertmanagerConfig } from '../alertmanager/render-config';
 
@@ -47,17 +46,6 @@ function createFakeWebhook() {
       check();
     });
   return { server, deliveries, waitFor };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createTcpServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /** {@link waitFor} where a failed read (Alertmanager not listening yet) means "not yet" rather than failure. */

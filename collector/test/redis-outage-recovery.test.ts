@@ -1,9 +1,8 @@
-import { waitFor } from '@stimawatch/core/testing';
+import { freePort, PrivateRedisServer, waitFor } from '@stimawatch/core/testing';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/start-collector';
 import { authorised, event, ndjson, sample, silentLogger, testConfig } from './helpers/collector-harness';
-import { freePort, PrivateRedisServer } from './helpers/private-redis-server';
 
 let server: PrivateRedisServer | undefined;
 let running: RunningCollector | undefined;

@@ -31,8 +31,10 @@ export interface BullmqDelivery {
 export function createBullmqDelivery(options: BullmqDeliveryOptions): BullmqDelivery {
   const { connection: url, prefix, logger } = options;
   // Producers keep ioredis' finite retries so an enqueue fails fast; the worker's blocking connection needs null.
-  const queue = new Queue<DeliveryJobData>(QUEUES.notifications, { connection: { url }, prefix });
-  const deadQueue = new Queue<DeadLetter>(DEAD_LETTER_QUEUE, { connection: { url }, prefix });
+  // No version check: a Redis outage during it would leave the queue failing for good (see bullmq-timers.ts).
+  const producerOptions = { connection: { url }, prefix, skipVersionCheck: true };
+  const queue = new Queue<DeliveryJobData>(QUEUES.notifications, producerOptions);
+  const deadQueue = new Queue<DeadLetter>(DEAD_LETTER_QUEUE, producerOptions);
   for (const emitter of [queue, deadQueue]) {
     emitter.on('error', (error) => logger.error({ err: error }, 'notification queue connection error'));
   }

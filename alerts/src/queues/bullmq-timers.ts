@@ -52,15 +52,21 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
     30_000,
   );
   // Producer commands must fail fast (a webhook is waiting); the worker connection blocks and retries forever.
+  // skipVersionCheck: BullMQ checks the Redis version once, when a queue starts. If Redis drops while that check
+  // is in flight and the producer's one retry is spent, BullMQ keeps the failure for the queue's lifetime: every
+  // later call fails although the connection has recovered. Without the check, a starting queue only waits for
+  // the connection. (The check guards against Redis < 5; the stack runs Redis 7.)
   const producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   producer.on('error', quietErrors);
   const escalations = new Queue<EscalationJob>(QUEUES.escalations, {
     connection: producer,
     prefix: options.prefix,
+    skipVersionCheck: true,
   });
   const comms = new Queue<CommsSilenceJob>(QUEUES.commsSilence, {
     connection: producer,
     prefix: options.prefix,
+    skipVersionCheck: true,
   });
   for (const queue of [escalations, comms]) queue.on('error', quietErrors);
 

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '@stimawatch/core/testing';
 import { renderAlertmanagerConfig } from '../../alertmanager/render-config';
 import { renderPrometheusConfig } from '../../prometheus/render-prometheus-config';
 import { renderRuleFiles, ruleFileYaml } from '../../prometheus/rules';
-import { eventually, freePort, type StackProcess, startProcess, waitForHealthy } from './stack-processes';
+import { eventually, type StackProcess, startProcess, waitForHealthy } from './stack-processes';
 
 /** The production rules compressed in time, so the real rule logic runs at test speed with 1 s scrapes. */
 export const E2E_TIME_SCALE = 20;

@@ -7,11 +7,11 @@ import {
   type FakeAfricasTalking,
   type FakeXServer,
 } from '@stimawatch/core/fakes';
-import { deleteRedisPrefix, privateRedisPrefix } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, freePort, privateRedisPrefix } from '@stimawatch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_TIME_SCALE, firingAlerts, startFastMonitoring } from './fast-monitoring';
 import { E2E_ONCALL_YAML, PHONES } from './oncall-e2e';
-import { eventually, freePort, type StackProcess, startService, waitForHealthy } from './stack-processes';
+import { eventually, type StackProcess, startService, waitForHealthy } from './stack-processes';
 import { VendTraffic } from './vend-traffic';
 
 /**

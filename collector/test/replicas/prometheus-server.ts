@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '@stimawatch/core/testing';
 import { renderPrometheusConfig } from '../../../alerts/prometheus/render-prometheus-config';
 import {
   eventually,
-  freePort,
   type StackProcess,
   startProcess,
   waitForHealthy,

@@ -1,4 +1,7 @@
 export * from './child-exit';
+export * from './free-port';
 export * from './private-postgres';
 export * from './private-redis';
+export * from './private-redis-server';
+export * from './redis-dropping-after-handshake';
 export * from './wait-for';

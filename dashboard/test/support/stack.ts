@@ -1,29 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { deleteRedisPrefix, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
+import { deleteRedisPrefix, freePort, privateRedisPrefix, TEST_REDIS_URL } from '@stimawatch/core/testing';
 import { ensureLocalConsoleUsers } from '../../../alerts/src/console/local-console-users';
 import { buildDashboardIfMissing } from './build-dashboard';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
 const TSX = join(REPO, 'node_modules/.bin/tsx');
 const COLLECTOR_ENTRY = 'collector/src/main.ts';
-
-/** A port nobody listens on right now (the collector must be told its port before the alerts service starts). */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 export interface Stack {
   collectorUrl: string;

@@ -69,7 +69,13 @@ export function createSocialJobs(options: SocialJobsOptions): SocialJobs {
   const connectionErrors = throttledErrorLog(log, 'social queue Redis connection error');
   queueConnection.on('error', connectionErrors);
   workerConnection.on('error', connectionErrors);
-  const queue = new Queue(QUEUES.socialPoll, { connection: queueConnection, prefix: options.prefix });
+  // No version check: a Redis outage during it would leave the queue failing for good (the same BullMQ
+  // behaviour as the alerts service's timers, explained in alerts/src/queues/bullmq-timers.ts).
+  const queue = new Queue(QUEUES.socialPoll, {
+    connection: queueConnection,
+    prefix: options.prefix,
+    skipVersionCheck: true,
+  });
   queue.on('error', (error) => log.error({ err: error }, 'social queue error'));
   let worker: Worker | undefined;
 

@@ -1,21 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port';
 
-/** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** A redis-server subprocess private to one test, without persistence; it can be stopped and restarted. */
+/**
+ * A redis-server subprocess private to one test, without persistence. `stop()` kills it (an outage, as abrupt as a
+ * crash) and `restart()` brings it back on the same port.
+ */
 export class PrivateRedisServer {
   private child: ChildProcess | undefined;
 
