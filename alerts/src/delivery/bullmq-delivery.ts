@@ -1,5 +1,4 @@
-import type { Logger } from '@stimawatch/core';
-import { JOBS, QUEUES } from '@stimawatch/core';
+import { JOBS, type Logger, PRODUCER_QUEUE_OPTIONS, QUEUES } from '@stimawatch/core';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { DeadLetter, DeliveryJob, DeliveryJobData, JobVerdict } from './delivery-job';
 import type { Notification } from './notification';
@@ -31,8 +30,7 @@ export interface BullmqDelivery {
 export function createBullmqDelivery(options: BullmqDeliveryOptions): BullmqDelivery {
   const { connection: url, prefix, logger } = options;
   // Producers keep ioredis' finite retries so an enqueue fails fast; the worker's blocking connection needs null.
-  // No version check: a Redis outage during it would leave the queue failing for good (see bullmq-timers.ts).
-  const producerOptions = { connection: { url }, prefix, skipVersionCheck: true };
+  const producerOptions = { connection: { url }, prefix, ...PRODUCER_QUEUE_OPTIONS };
   const queue = new Queue<DeliveryJobData>(QUEUES.notifications, producerOptions);
   const deadQueue = new Queue<DeadLetter>(DEAD_LETTER_QUEUE, producerOptions);
   for (const emitter of [queue, deadQueue]) {

@@ -1,4 +1,11 @@
-import { JOBS, type Logger, QUEUES, StimaError, throttledErrorLog } from '@stimawatch/core';
+import {
+  JOBS,
+  type Logger,
+  PRODUCER_QUEUE_OPTIONS,
+  QUEUES,
+  StimaError,
+  throttledErrorLog,
+} from '@stimawatch/core';
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
@@ -52,21 +59,17 @@ export function createBullmqTimers(options: BullmqTimersOptions): BullmqTimers {
     30_000,
   );
   // Producer commands must fail fast (a webhook is waiting); the worker connection blocks and retries forever.
-  // skipVersionCheck: BullMQ checks the Redis version once, when a queue starts. If Redis drops while that check
-  // is in flight and the producer's one retry is spent, BullMQ keeps the failure for the queue's lifetime: every
-  // later call fails although the connection has recovered. Without the check, a starting queue only waits for
-  // the connection. (The check guards against Redis < 5; the stack runs Redis 7.)
   const producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   producer.on('error', quietErrors);
   const escalations = new Queue<EscalationJob>(QUEUES.escalations, {
     connection: producer,
     prefix: options.prefix,
-    skipVersionCheck: true,
+    ...PRODUCER_QUEUE_OPTIONS,
   });
   const comms = new Queue<CommsSilenceJob>(QUEUES.commsSilence, {
     connection: producer,
     prefix: options.prefix,
-    skipVersionCheck: true,
+    ...PRODUCER_QUEUE_OPTIONS,
   });
   for (const queue of [escalations, comms]) queue.on('error', quietErrors);
 

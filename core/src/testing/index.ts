@@ -3,5 +3,5 @@ export * from './free-port';
 export * from './private-postgres';
 export * from './private-redis';
 export * from './private-redis-server';
-export * from './redis-dropping-after-handshake';
+export * from './redis-blip';
 export * from './wait-for';

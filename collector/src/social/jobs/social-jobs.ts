@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { JOBS, type Logger, QUEUES, StimaError, throttledErrorLog } from '@stimawatch/core';
+import {
+  JOBS,
+  type Logger,
+  PRODUCER_QUEUE_OPTIONS,
+  QUEUES,
+  StimaError,
+  throttledErrorLog,
+} from '@stimawatch/core';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { PollOutcome } from '../mention';
@@ -69,12 +76,10 @@ export function createSocialJobs(options: SocialJobsOptions): SocialJobs {
   const connectionErrors = throttledErrorLog(log, 'social queue Redis connection error');
   queueConnection.on('error', connectionErrors);
   workerConnection.on('error', connectionErrors);
-  // No version check: a Redis outage during it would leave the queue failing for good (the same BullMQ
-  // behaviour as the alerts service's timers, explained in alerts/src/queues/bullmq-timers.ts).
   const queue = new Queue(QUEUES.socialPoll, {
     connection: queueConnection,
     prefix: options.prefix,
-    skipVersionCheck: true,
+    ...PRODUCER_QUEUE_OPTIONS,
   });
   queue.on('error', (error) => log.error({ err: error }, 'social queue error'));
   let worker: Worker | undefined;
